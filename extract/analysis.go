@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/internal/text"
+)
+
+// span is a range of token indices, end exclusive.
+type span struct{ start, end int }
+
+func (s span) len() int              { return s.end - s.start }
+func (s span) overlaps(o span) bool  { return s.start < o.end && o.start < s.end }
+func (s span) contains(o span) bool  { return s.start <= o.start && o.end <= s.end }
+func (s span) empty() bool           { return s.end <= s.start }
+func (s span) within(n int) bool     { return 0 <= s.start && s.end <= n }
+func (s span) shift(by int) span     { return span{s.start + by, s.end + by} }
+func (s span) before(o span) bool    { return s.end <= o.start }
+func (s span) covers(token int) bool { return s.start <= token && token < s.end }
+
+// analysis is the working state of one Extract call: the text layer, the
+// gazetteer matches, the tag string and the mentions each stage adds.
+type analysis struct {
+	x      *Extractor
+	raw    string
+	shadow *text.Shadow
+	toks   []text.Token
+	sents  []span
+	gaz    []gazetteer.Match
+	chosen []int  // per token, the gazetteer match in the tag string, or -1
+	base   []byte // tags from gazetteer and shapes
+
+	// Candidates as the rules found them, and the mentions the overlap
+	// policy kept.
+	orgCands, orgs      []*orgMention
+	dateCands, dates    []*dateMention
+	placeCands, places  []*placeMention
+	personCands, people []*personMention
+	titles              []*titleMention
+	relations           []*relationMention
+	acronyms            map[string]*orgMention // learned "ACR" -> its definition
+	orgEntities         []*orgEntity
+	personEntities      []*personEntity
+	dateline            struct {
+		date  *dateMention
+		place *placeMention
+	}
+	warnings []Warning
+}
+
+func newAnalysis(x *Extractor, raw string) *analysis {
+	a := &analysis{x: x, raw: raw, acronyms: map[string]*orgMention{}}
+	a.shadow = text.Clean(raw, x.lexicon)
+	a.toks = text.Tokenize(a.shadow.Clean)
+	for _, s := range text.Sentences(a.toks, x.isAbbrev) {
+		a.sents = append(a.sents, span{s.Start, s.End})
+	}
+	a.gaz = x.gaz.Match(a.toks)
+	a.chosen = x.tags.choose(len(a.toks), a.gaz)
+	a.base = x.tags.baseTags(a.toks, a.gaz, a.chosen, text.DefaultLexicon())
+	if n := a.shadow.InvalidUTF8(); n > 0 {
+		a.warn("", "invalid UTF-8: %d bytes read as U+FFFD", n)
+	}
+	return a
+}
+
+// mention translates a token span into raw offsets.
+func (a *analysis) mention(s span) Mention {
+	if s.empty() {
+		return Mention{}
+	}
+	start, end := a.shadow.RawSpan(a.toks[s.start].Start, a.toks[s.end-1].End)
+	return Mention{Start: start, End: end, Text: a.raw[start:end]}
+}
+
+// text is the repaired text of a token span with its spacing made regular:
+// "Nguyen Xuan Thang" for "NguyenXuan  Thang".
+func (a *analysis) text(s span) string {
+	var b strings.Builder
+	for i := s.start; i < s.end; i++ {
+		if i > s.start && a.toks[i].Start > a.toks[i-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(a.toks[i].Text)
+	}
+	return b.String()
+}
+
+// entryAt returns the gazetteer entry that covers exactly the span, if one
+// of the given types does.
+func (a *analysis) entryAt(s span, types ...string) *gazetteer.Entry {
+	for i := range a.gaz {
+		m := &a.gaz[i]
+		if m.Start > s.start {
+			break
+		}
+		if m.Start == s.start && m.End == s.end {
+			for _, t := range types {
+				if m.Entry.Type == t {
+					return m.Entry
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// chosenEntry is the gazetteer entry behind token i in the tag string.
+func (a *analysis) chosenEntry(i int) *gazetteer.Entry {
+	if i < 0 || i >= len(a.chosen) || a.chosen[i] < 0 {
+		return nil
+	}
+	return a.gaz[a.chosen[i]].Entry
+}
+
+// isClass reports whether token i carries a gazetteer entry of the class
+// ("type" or "type/subtype").
+func (a *analysis) isClass(i int, class string) bool {
+	e := a.chosenEntry(i)
+	if e == nil {
+		return false
+	}
+	return e.Type == class || e.Type+"/"+e.Subtype == class
+}
+
+// sentenceOf returns the sentence holding token i.
+func (a *analysis) sentenceOf(i int) span {
+	lo, hi := 0, len(a.sents)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		switch {
+		case a.sents[mid].end <= i:
+			lo = mid + 1
+		case a.sents[mid].start > i:
+			hi = mid
+		default:
+			return a.sents[mid]
+		}
+	}
+	return span{i, i + 1}
+}

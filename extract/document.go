@@ -1,0 +1,196 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/newsgraph/newsgraph/internal/text"
+)
+
+// document turns the analysis into the typed Document: one entity per
+// person, organisation, date and place, numbered in order of first mention,
+// with every offset translated to the raw text.
+func (a *analysis) document() *Document {
+	doc := &Document{Warnings: a.warnings}
+	a.buildOrganisations(doc)
+	a.buildPeople(doc)
+	a.buildDates(doc)
+	a.buildPlaces(doc)
+	a.buildRelations(doc)
+	return doc
+}
+
+func (a *analysis) buildOrganisations(doc *Document) {
+	for i, e := range a.orgEntities {
+		e.id = fmt.Sprintf("o%d", i+1)
+		o := Organisation{ID: e.id, Acronym: e.acronym}
+		if e.entry != nil {
+			o.Gazetteer = e.entry.ID
+			if o.Acronym == "" {
+				o.Acronym = e.entry.Acronym
+			}
+		}
+		o.Rule = e.mentions[0].rule
+		switch {
+		case e.defined != nil:
+			o.Name = a.text(e.defined.span)
+		case e.entry != nil:
+			o.Name = e.entry.Name
+		default:
+			for _, m := range e.mentions {
+				if t := a.text(m.span); !m.isAcr && len(t) > len(o.Name) {
+					o.Name = t
+				}
+			}
+		}
+		if o.Name == "" {
+			o.Name = a.text(e.mentions[0].span)
+		}
+		seen := map[string]bool{text.Key(o.Name): true, text.Key(o.Acronym): true}
+		for _, m := range e.mentions {
+			o.Mentions = append(o.Mentions, a.mention(m.span))
+			if t := a.text(m.span); !m.isAcr && !seen[text.Key(t)] {
+				seen[text.Key(t)] = true
+				o.Aliases = append(o.Aliases, t)
+			}
+		}
+		doc.Organisations = append(doc.Organisations, o)
+	}
+}
+
+func (a *analysis) buildPeople(doc *Document) {
+	ents := a.personEntities
+	sort.SliceStable(ents, func(i, j int) bool { return firstPerson(ents[i]) < firstPerson(ents[j]) })
+	for i, e := range ents {
+		e.id = fmt.Sprintf("p%d", i+1)
+	}
+	for _, e := range ents {
+		sort.Slice(e.mentions, func(i, j int) bool { return e.mentions[i].span.start < e.mentions[j].span.start })
+		p := Person{ID: e.id}
+		seenHon, seenTitle := map[string]bool{}, map[string]bool{}
+		nameLen := 0
+		for _, m := range e.mentions {
+			if n := m.name.len(); n > nameLen {
+				nameLen, p.Name = n, a.text(m.name)
+				p.Rule = m.rule
+				if g := a.entryAt(m.name, "person"); g != nil {
+					p.Gazetteer = g.ID
+				}
+			}
+			p.Mentions = append(p.Mentions, a.mention(m.span))
+			for _, h := range m.honorifics {
+				if t := a.text(h); !seenHon[t] {
+					seenHon[t] = true
+					p.Honorifics = append(p.Honorifics, t)
+				}
+			}
+			for _, t := range m.titles {
+				title := a.title(t)
+				if k := text.Key(title.Text); !seenTitle[k] {
+					seenTitle[k] = true
+					p.Titles = append(p.Titles, title)
+				}
+			}
+		}
+		doc.People = append(doc.People, p)
+	}
+}
+
+func firstPerson(e *personEntity) int {
+	first := -1
+	for _, m := range e.mentions {
+		if first < 0 || m.span.start < first {
+			first = m.span.start
+		}
+	}
+	return first
+}
+
+// title describes a title mention: its head is the title class's gazetteer
+// entry inside it, its organisation the first organisation inside it.
+func (a *analysis) title(t *titleMention) Title {
+	out := Title{Text: a.text(t.span), Mention: a.mention(t.span)}
+	out.Rule = t.rule
+	for i := t.span.start; i < t.span.end; i++ {
+		if m := a.chosen[i]; m >= 0 && a.gaz[m].Entry.Type == "title" {
+			out.Role = a.text(span{i, a.gaz[m].End})
+			out.Gazetteer = a.gaz[m].Entry.ID
+			break
+		}
+	}
+	if o := a.orgAt(t.span); o != nil {
+		out.Organisation = o.entity.id
+	}
+	out.Former = a.isClass(t.span.start, "word/former") || a.isClass(t.span.start-1, "word/former")
+	return out
+}
+
+func (a *analysis) buildDates(doc *Document) {
+	byValue := map[string]int{}
+	for _, d := range a.dates {
+		i, ok := byValue[d.value]
+		if !ok {
+			i = len(doc.Dates)
+			byValue[d.value] = i
+			doc.Dates = append(doc.Dates, Date{ID: fmt.Sprintf("d%d", i+1), Text: a.text(d.span), Value: d.value})
+			doc.Dates[i].Rule = d.rule
+		}
+		d.id = doc.Dates[i].ID
+		doc.Dates[i].Mentions = append(doc.Dates[i].Mentions, a.mention(d.span))
+	}
+}
+
+func (a *analysis) buildPlaces(doc *Document) {
+	byKey := map[string]int{}
+	for _, p := range a.places {
+		// A place keeps the name the article first gives it ("Viet Nam",
+		// "Thüringen"); the gazetteer ID ties the other spellings to it.
+		key, name := "name:"+text.Key(a.text(p.span)), a.text(p.span)
+		if p.entry != nil {
+			key = "entry:" + p.entry.ID
+		}
+		i, ok := byKey[key]
+		if !ok {
+			i = len(doc.Places)
+			byKey[key] = i
+			doc.Places = append(doc.Places, Place{ID: fmt.Sprintf("l%d", i+1), Name: name})
+			doc.Places[i].Rule = p.rule
+			if p.entry != nil {
+				doc.Places[i].Gazetteer = p.entry.ID
+			}
+		}
+		p.id = doc.Places[i].ID
+		doc.Places[i].Mentions = append(doc.Places[i].Mentions, a.mention(p.span))
+	}
+}
+
+func (a *analysis) buildRelations(doc *Document) {
+	seen := map[string]bool{}
+	for _, r := range a.relations {
+		subj, obj := r.subject.id(), r.object.id()
+		key := r.kind + " " + subj + " " + obj
+		if r.kind != Received && obj < subj {
+			key = r.kind + " " + obj + " " + subj
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		rel := Relation{Type: r.kind, Subject: subj, Object: obj, Evidence: a.mention(r.sentence)}
+		rel.Rule = r.rule
+		if r.date != nil {
+			rel.Date = r.date.id
+		}
+		if r.place != nil {
+			rel.Place = r.place.id
+		}
+		doc.Relations = append(doc.Relations, rel)
+	}
+}
+
+func (g argument) id() string {
+	if g.person != nil {
+		return g.person.id
+	}
+	return g.org.id
+}

@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/internal/text"
+	"github.com/newsgraph/newsgraph/rules"
+)
+
+// Extractor holds the compiled gazetteer and rules. Build it once with New;
+// it is immutable and safe for concurrent use by many goroutines.
+type Extractor struct {
+	gaz       *gazetteer.Gazetteer
+	rules     *rules.Set
+	tags      *tagger
+	lexicon   text.Lexicon
+	abbrev    map[string]bool
+	ruleIndex map[string]int // rule ID -> position, to break ties
+	reference time.Time
+}
+
+// New builds an Extractor from the embedded default gazetteer and rules plus
+// whatever the options add. Errors in gazetteer or rule files name the file,
+// the line and the entry or rule.
+func New(opts ...Option) (*Extractor, error) {
+	o := options{ruleTimeout: 2 * time.Second}
+	for _, opt := range opts {
+		if err := opt(&o); err != nil {
+			return nil, err
+		}
+	}
+
+	defaults, err := gazetteer.Default()
+	if err != nil {
+		return nil, fmt.Errorf("default gazetteer: %w", err)
+	}
+	lists := [][]gazetteer.Entry{defaults}
+	for _, src := range o.gazetteers {
+		entries, err := gazetteer.Parse(src.name, src.data)
+		if err != nil {
+			return nil, err
+		}
+		lists = append(lists, entries)
+	}
+	gaz, err := gazetteer.New(lists...)
+	if err != nil {
+		return nil, err
+	}
+
+	files, err := rules.Default()
+	if err != nil {
+		return nil, fmt.Errorf("default rules: %w", err)
+	}
+	files = append([]*rules.File(nil), files...)
+	for _, src := range o.rules {
+		f, err := rules.Parse(src.name, src.data)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	set, err := rules.Compile(files, rules.Options{Timeout: o.ruleTimeout})
+	if err != nil {
+		return nil, err
+	}
+
+	x := &Extractor{
+		gaz:       gaz,
+		rules:     set,
+		tags:      newTagger(set.Tags()),
+		lexicon:   text.Extend(text.DefaultLexicon(), gaz.Known),
+		abbrev:    map[string]bool{},
+		ruleIndex: map[string]int{},
+		reference: o.reference,
+	}
+	for i, r := range set.Rules() {
+		x.ruleIndex[r.ID] = i
+	}
+	for _, e := range gaz.Entries() {
+		if e.Type == "abbreviation" || e.Type == "honorific" {
+			for _, form := range append([]string{e.Name}, e.Aliases...) {
+				x.abbrev[text.Key(form)] = true
+			}
+		}
+	}
+	return x, nil
+}
+
+// Extract reads one article and returns what it found. It never fails: bad
+// input yields a Document with what could be found and, where something went
+// wrong, Warnings.
+func (x *Extractor) Extract(text string) *Document {
+	return x.ExtractContext(context.Background(), text)
+}
+
+// isAbbrev reports whether a word written with its period ("Prof.",
+// "U.S.") is an abbreviation that does not end a sentence.
+func (x *Extractor) isAbbrev(word string) bool {
+	return x.abbrev[text.Key(word)]
+}

@@ -1,0 +1,352 @@
+package gazetteer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Error is one problem in a gazetteer file, with where it is.
+type Error struct {
+	File  string // file name as given to Parse ("" for entries built in Go)
+	Line  int    // 1-based line, 0 if unknown
+	Entry string // ID of the entry concerned, "" if none
+	Msg   string
+}
+
+// Error formats the error as "file:line: entry ID: msg", leaving out the
+// parts that are unknown.
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		if e.Line > 0 {
+			b.WriteByte(':')
+			b.WriteString(strconv.Itoa(e.Line))
+		}
+		b.WriteString(": ")
+	} else if e.Line > 0 {
+		b.WriteString("line ")
+		b.WriteString(strconv.Itoa(e.Line))
+		b.WriteString(": ")
+	}
+	if e.Entry != "" {
+		b.WriteString("entry ")
+		b.WriteString(e.Entry)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// ErrorList is a list of *Error, like go/scanner.ErrorList: a loader
+// collects every problem of a file so that one run shows them all.
+type ErrorList []*Error
+
+// Add appends an Error.
+func (p *ErrorList) Add(file string, line int, entry, msg string) {
+	*p = append(*p, &Error{File: file, Line: line, Entry: entry, Msg: msg})
+}
+
+// Len is the number of errors (sort.Interface).
+func (p ErrorList) Len() int { return len(p) }
+
+// Swap swaps two errors (sort.Interface).
+func (p ErrorList) Swap(i, j int) { p[i], p[j] = p[j], p[i] }
+
+// Less orders errors by file, then line (sort.Interface).
+func (p ErrorList) Less(i, j int) bool {
+	if p[i].File != p[j].File {
+		return p[i].File < p[j].File
+	}
+	return p[i].Line < p[j].Line
+}
+
+// Sort sorts the list by file and line, keeping the order of errors on the
+// same line.
+func (p ErrorList) Sort() { sort.Stable(p) }
+
+// Error returns the first error and how many more there are.
+func (p ErrorList) Error() string {
+	switch len(p) {
+	case 0:
+		return "no errors"
+	case 1:
+		return p[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more errors)", p[0], len(p)-1)
+}
+
+// Unwrap returns the errors of the list, so that errors.As finds an *Error.
+func (p ErrorList) Unwrap() []error {
+	errs := make([]error, len(p))
+	for i, e := range p {
+		errs[i] = e
+	}
+	return errs
+}
+
+// Err returns nil for an empty list and the list itself otherwise, so that
+// a nil list never turns into a non-nil error value.
+func (p ErrorList) Err() error {
+	if len(p) == 0 {
+		return nil
+	}
+	return p
+}
+
+// yamlLine finds the line number in a yaml.v3 error message
+// ("yaml: line 3: did not find expected key").
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
+
+// syntaxError turns a yaml.v3 error into an Error with the line its message
+// names (0 if it names none).
+func syntaxError(file string, err error) *Error {
+	msg := err.Error()
+	line := 0
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	if line < 0 {
+		line = 0
+	}
+	return &Error{File: file, Line: line, Msg: "YAML syntax: " + msg}
+}
+
+// Parse decodes one gazetteer file strictly. The file is a YAML sequence of
+// entries (an empty file has none). Every problem is collected with its
+// file and line: an unknown or repeated field, a field of the wrong kind
+// (a list where a string belongs), a missing id, type or name, an unknown
+// type or match mode, an ID defined twice in the file (the message names
+// both lines), a name, alias or acronym that is empty after tokenisation.
+// A YAML syntax error is a single Error with the line yaml.v3 reports.
+// The error is an ErrorList; the entries without problems are returned
+// with it, in file order.
+//
+// Parse reads positions from a yaml.Node pass instead of decoding into
+// structs because yaml.v3 reports only the first unknown field and loses
+// strictness in custom unmarshalers.
+func Parse(name string, data []byte) (entries []Entry, err error) {
+	defer func() {
+		// yaml.v3 has panicked on malformed input before; a bad user file
+		// must be an error, never a crash.
+		if r := recover(); r != nil {
+			entries = nil
+			err = ErrorList{{File: name, Msg: fmt.Sprintf("YAML parser failed: %v", r)}}
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		return nil, ErrorList{syntaxError(name, err)}
+	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		return nil, ErrorList{syntaxError(name, err)}
+	default:
+		return nil, ErrorList{{File: name, Line: max(extra.Line, 0), Msg: "more than one YAML document in the file"}}
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			return nil, nil
+		}
+		root = root.Content[0]
+	}
+	root = resolve(root)
+	switch {
+	case root.Kind == 0 || isNull(root):
+		return nil, nil
+	case root.Kind != yaml.SequenceNode:
+		return nil, ErrorList{{File: name, Line: max(root.Line, 0), Msg: "a gazetteer file must be a YAML list of entries"}}
+	}
+
+	var errs ErrorList
+	firstLine := make(map[string]int, len(root.Content))
+	entries = make([]Entry, 0, len(root.Content))
+	for _, item := range root.Content {
+		e, msgs, ok := decodeEntry(item)
+		e.File = name
+		for _, m := range msgs {
+			errs.Add(name, m.line, e.ID, m.msg)
+		}
+		if !ok {
+			continue
+		}
+		bad := len(msgs) > 0
+		for _, m := range checkFields(&e) {
+			if badField(msgs, m.field) {
+				continue // already reported where the field is
+			}
+			bad = true
+			errs.Add(name, e.Line, e.ID, m.msg)
+		}
+		if e.ID != "" {
+			if l, dup := firstLine[e.ID]; dup {
+				bad = true
+				errs.Add(name, e.Line, e.ID, fmt.Sprintf("duplicate ID: first defined at line %d, again at line %d", l, e.Line))
+			} else {
+				firstLine[e.ID] = e.Line
+			}
+		}
+		if !bad {
+			entries = append(entries, e)
+		}
+	}
+	errs.Sort()
+	return entries, errs.Err()
+}
+
+// posMsg is a message about one line of a file, and the field it concerns
+// ("" for the entry as a whole).
+type posMsg struct {
+	line  int
+	field string
+	msg   string
+}
+
+// badField reports whether msgs already holds a problem with field.
+func badField(msgs []posMsg, field string) bool {
+	for _, m := range msgs {
+		if m.field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve follows one alias (*name) to the node it names. Only one step is
+// taken, and callers expect scalars or a list of scalars, so an alias that
+// points back at its own parent cannot make the walk loop.
+func resolve(n *yaml.Node) *yaml.Node {
+	if n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+// isNull reports whether n is a YAML null (~, null or nothing).
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// decodeEntry reads one entry from a mapping node. The entry's Line is the
+// line of its mapping (its first field); field errors carry the line of the
+// field. ok is false if the node is no entry at all, so that nothing more
+// is said about its fields.
+func decodeEntry(item *yaml.Node) (e Entry, msgs []posMsg, ok bool) {
+	e.Line = max(item.Line, 0)
+	n := resolve(item)
+	if n.Kind != yaml.MappingNode {
+		return e, []posMsg{{e.Line, "", "an entry must be a mapping of fields (id, type, name ...)"}}, false
+	}
+	seen := make(map[string]int, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
+		line := max(n.Content[i].Line, 0)
+		if k.Kind != yaml.ScalarNode {
+			msgs = append(msgs, posMsg{line, "", "a field name must be a plain string"})
+			continue
+		}
+		if l, ok := seen[k.Value]; ok {
+			msgs = append(msgs, posMsg{line, k.Value, fmt.Sprintf("field %q repeated (first at line %d)", k.Value, l)})
+			continue
+		}
+		seen[k.Value] = line
+		if k.Value == "aliases" {
+			var m string
+			var l int
+			e.Aliases, l, m = stringList(v)
+			if m != "" {
+				msgs = append(msgs, posMsg{max(l, line), k.Value, "aliases: " + m})
+			}
+			continue
+		}
+		dst := stringField(&e, k.Value)
+		if dst == nil {
+			msgs = append(msgs, posMsg{line, k.Value, fmt.Sprintf("unknown field %q (want id, type, subtype, name, aliases, acronym, match, value or parent)", k.Value)})
+			continue
+		}
+		s, ok := scalar(v)
+		if !ok {
+			msgs = append(msgs, posMsg{line, k.Value, fmt.Sprintf("field %q must be a string", k.Value)})
+			continue
+		}
+		*dst = s
+	}
+	return e, msgs, true
+}
+
+// stringField returns the string field of e that the YAML key names, or nil
+// for an unknown key.
+func stringField(e *Entry, key string) *string {
+	switch key {
+	case "id":
+		return &e.ID
+	case "type":
+		return &e.Type
+	case "subtype":
+		return &e.Subtype
+	case "name":
+		return &e.Name
+	case "acronym":
+		return &e.Acronym
+	case "match":
+		return &e.Match
+	case "value":
+		return &e.Value
+	case "parent":
+		return &e.Parent
+	}
+	return nil
+}
+
+// scalar returns the text of a scalar node as written, so that `value: 01`
+// stays "01" and `acronym: NO` stays "NO"; a null is "".
+func scalar(n *yaml.Node) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	if isNull(n) {
+		return "", true
+	}
+	return n.Value, true
+}
+
+// stringList reads a YAML list of strings (null is an empty list). On a
+// problem it returns the line of the offending item and a message.
+func stringList(n *yaml.Node) ([]string, int, string) {
+	if isNull(n) {
+		return nil, 0, ""
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, 0, "must be a list of strings, as in [Name One, Name Two]"
+	}
+	out := make([]string, 0, len(n.Content))
+	for _, c := range n.Content {
+		s, ok := scalar(resolve(c))
+		switch {
+		case !ok:
+			return nil, c.Line, "an alias must be a string"
+		case s == "":
+			return nil, c.Line, "empty alias"
+		}
+		out = append(out, s)
+	}
+	return out, 0, ""
+}

@@ -1,0 +1,421 @@
+package gazetteer
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/text"
+)
+
+// The trie is keyed by token keys (text.Key of each token), interned as
+// int32 token IDs so that one string lookup per text token is all the
+// hashing Match does. Its layout is flat, to stay small and quick to build:
+//
+//   - the root's children are a dense array indexed by token ID, since the
+//     root has a child for nearly every distinct first word;
+//   - every other node's children are a sorted run of (token ID, child) in
+//     two parallel arrays (compressed sparse rows), scanned linearly when
+//     short and binary-searched when long ("Ministry of ..." has many);
+//   - each node's candidates are a run in one array, in load order, each
+//     naming its entry, form and mode, and for cased or exact phrases the
+//     phrase's token texts in a shared string pool, which Match compares
+//     against the text only when the keys already agree.
+//
+// A 100,000-entry gazetteer is a few hundred thousand nodes, so a node
+// costs a handful of int32s instead of a map.
+
+// Verification modes of a candidate.
+const (
+	modeCased uint8 = iota
+	modeFold
+	modeExact
+)
+
+// keyBuf is the size of the stack buffer for lower-casing ASCII tokens
+// without allocating; longer tokens go through text.Key.
+const keyBuf = 64
+
+// cand is one phrase ending at a trie node.
+type cand struct {
+	entry int32 // index into Gazetteer.entries
+	text  int32 // index in trie.texts of the phrase's first token text; -1 for fold
+	form  Form
+	mode  uint8
+}
+
+// trie is the compiled matcher; see the comment above.
+type trie struct {
+	vocab    map[string]int32 // token key -> token ID
+	known    []uint64         // bit set of token IDs that Known reports
+	root     []int32          // token ID -> child of the root, 0 = none
+	first    []int32          // node -> its first edge; len = nodes+1
+	edgeTok  []int32          // token ID of each edge, sorted within a node
+	edgeNode []int32          // child node of each edge
+	candAt   []int32          // node -> its first candidate; len = nodes+1
+	cands    []cand
+	texts    []string // phrase token texts (folded for cased, raw for exact)
+}
+
+// build compiles the entries into t. Phrases were checked for emptiness
+// before, so every phrase has at least one token.
+func (t *trie) build(entries []*Entry) error {
+	// Size the tables from a count of phrases and an estimate of tokens
+	// (words plus one), so that they do not grow step by step.
+	phrases, words := 0, 0
+	for _, e := range entries {
+		phrases += 1 + len(e.Aliases)
+		words += 1 + strings.Count(e.Name, " ")
+		for _, a := range e.Aliases {
+			words += 1 + strings.Count(a, " ")
+		}
+		if e.Acronym != "" {
+			phrases++
+			words++
+		}
+	}
+	t.vocab = make(map[string]int32, words/2)
+	t.texts = make([]string, 0, words)
+	// Edges while building: (parent<<32 | token ID) -> child. A single map
+	// keyed by integers is cheaper than a map per node, and it is turned
+	// into sorted runs once every phrase is in.
+	edges := make(map[uint64]int32, words)
+	type pending struct {
+		node int32
+		c    cand
+	}
+	cs := make([]pending, 0, phrases)
+	nodes := int32(1) // node 0 is the root
+	var buf [keyBuf]byte
+	intern := func(folded string) int32 {
+		if id := t.foldedID(folded, &buf); id >= 0 {
+			return id
+		}
+		id := int32(len(t.vocab))
+		t.vocab[strings.ToLower(folded)] = id
+		return id
+	}
+	add := func(ei int32, phrase string, form Form, mode uint8, known bool) *Error {
+		toks := text.Tokenize(phrase)
+		if len(toks) == 0 {
+			e := entries[ei]
+			return &Error{File: e.File, Line: e.Line, Entry: e.ID, Msg: fmt.Sprintf("%s %q is empty after tokenisation", form, phrase)}
+		}
+		c := cand{entry: ei, text: -1, form: form, mode: mode}
+		if mode != modeFold {
+			c.text = int32(len(t.texts))
+		}
+		node := int32(0)
+		for _, tok := range toks {
+			// Key is the lower case of Fold: fold once and reuse it for
+			// the cased text below.
+			folded := text.Fold(tok.Text)
+			id := intern(folded)
+			if known && tok.Kind == text.Word {
+				for int(id>>6) >= len(t.known) {
+					t.known = append(t.known, 0)
+				}
+				t.known[id>>6] |= 1 << (uint(id) & 63)
+			}
+			switch mode {
+			case modeCased:
+				t.texts = append(t.texts, folded)
+			case modeExact:
+				t.texts = append(t.texts, tok.Text)
+			}
+			k := uint64(node)<<32 | uint64(uint32(id))
+			child, ok := edges[k]
+			if !ok {
+				child = nodes
+				nodes++
+				edges[k] = child
+			}
+			node = child
+		}
+		cs = append(cs, pending{node, c})
+		return nil
+	}
+	var errs ErrorList
+	for i, e := range entries {
+		ei := int32(i)
+		mode := modeCased
+		switch e.Match {
+		case MatchFold:
+			mode = modeFold
+		case MatchExact:
+			mode = modeExact
+		}
+		known := knownTypes[e.Type]
+		if err := add(ei, e.Name, FormName, mode, known); err != nil {
+			errs = append(errs, err)
+		}
+		for _, a := range e.Aliases {
+			if err := add(ei, a, FormAlias, mode, known); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		if e.Acronym != "" {
+			if err := add(ei, e.Acronym, FormAcronym, modeExact, known); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	if need := (len(t.vocab) + 63) / 64; len(t.known) < need {
+		t.known = append(t.known, make([]uint64, need-len(t.known))...)
+	}
+
+	// Edges into sorted runs per parent: a counting sort by parent, then a
+	// sort of each (short) run by token ID.
+	t.root = make([]int32, len(t.vocab))
+	t.first = make([]int32, nodes+1)
+	for k, child := range edges {
+		if parent := int32(k >> 32); parent == 0 {
+			t.root[uint32(k)] = child
+		} else {
+			t.first[parent+1]++
+		}
+	}
+	for i := int32(1); i <= nodes; i++ {
+		t.first[i] += t.first[i-1]
+	}
+	ne := t.first[nodes]
+	t.edgeTok = make([]int32, ne)
+	t.edgeNode = make([]int32, ne)
+	fill := slices.Clone(t.first[:nodes])
+	for k, child := range edges {
+		parent := int32(k >> 32)
+		if parent == 0 {
+			continue
+		}
+		p := fill[parent]
+		fill[parent]++
+		t.edgeTok[p] = int32(uint32(k))
+		t.edgeNode[p] = child
+	}
+	for n := int32(1); n < nodes; n++ {
+		lo, hi := t.first[n], t.first[n+1]
+		if hi-lo > 1 {
+			sortEdges(t.edgeTok[lo:hi], t.edgeNode[lo:hi])
+		}
+	}
+
+	// Candidates into runs per node, stable so that a node's candidates
+	// stay in load order (and name before aliases before acronym).
+	t.candAt = make([]int32, nodes+1)
+	for _, p := range cs {
+		t.candAt[p.node+1]++
+	}
+	for i := int32(1); i <= nodes; i++ {
+		t.candAt[i] += t.candAt[i-1]
+	}
+	t.cands = make([]cand, len(cs))
+	fill = slices.Clone(t.candAt[:nodes])
+	for _, p := range cs {
+		t.cands[fill[p.node]] = p.c
+		fill[p.node]++
+	}
+	if cap(t.texts) > len(t.texts)+len(t.texts)/4 {
+		// The estimate counted every phrase; fold phrases keep no text.
+		t.texts = slices.Clone(t.texts)
+	}
+	return nil
+}
+
+// sortEdges sorts a node's edges by token ID. Runs are short, so an
+// insertion sort beats a generic sort, but long runs fall back to one.
+func sortEdges(tok, node []int32) {
+	if len(tok) > 16 {
+		idx := make([]int, len(tok))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortFunc(idx, func(a, b int) int { return int(tok[a]) - int(tok[b]) })
+		t2, n2 := make([]int32, len(tok)), make([]int32, len(tok))
+		for i, j := range idx {
+			t2[i], n2[i] = tok[j], node[j]
+		}
+		copy(tok, t2)
+		copy(node, n2)
+		return
+	}
+	for i := 1; i < len(tok); i++ {
+		for j := i; j > 0 && tok[j] < tok[j-1]; j-- {
+			tok[j], tok[j-1] = tok[j-1], tok[j]
+			node[j], node[j-1] = node[j-1], node[j]
+		}
+	}
+}
+
+// tokenID returns the token ID of s's key (text.Key), or -1 if no phrase
+// has that token.
+func (t *trie) tokenID(s string, buf *[keyBuf]byte) int32 {
+	return t.foldedID(text.Fold(s), buf)
+}
+
+// foldedID returns the token ID of an already folded token, or -1. The key
+// is the lower case of folded; ASCII is lower-cased in buf, which the map
+// lookup does not keep, so the common case allocates nothing (and Fold
+// returns ASCII unchanged without allocating either).
+func (t *trie) foldedID(folded string, buf *[keyBuf]byte) int32 {
+	if len(folded) <= keyBuf && isASCII(folded) {
+		for i := 0; i < len(folded); i++ {
+			c := folded[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if id, ok := t.vocab[string(buf[:len(folded)])]; ok {
+			return id
+		}
+		return -1
+	}
+	if id, ok := t.vocab[strings.ToLower(folded)]; ok {
+		return id
+	}
+	return -1
+}
+
+// child returns the child of node along token ID tok, or 0 if none.
+func (t *trie) child(node, tok int32) int32 {
+	if node == 0 {
+		return t.root[tok]
+	}
+	lo, hi := t.first[node], t.first[node+1]
+	if hi-lo <= 8 {
+		for i := lo; i < hi; i++ {
+			if t.edgeTok[i] == tok {
+				return t.edgeNode[i]
+			}
+		}
+		return 0
+	}
+	for lo < hi {
+		m := int32(uint32(lo+hi) >> 1)
+		switch v := t.edgeTok[m]; {
+		case v == tok:
+			return t.edgeNode[m]
+		case v < tok:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return 0
+}
+
+// Match finds every entry whose name, alias or acronym occurs in toks, in
+// one left-to-right pass over the token trie. All overlapping candidates
+// are returned, sorted by Start, then longer first, then load order; an
+// entry is reported once per span even if several of its forms fit there
+// (the first of name, alias, acronym wins). A match never continues across
+// a line break: a token with Lines > 0 can only start one. Name and alias
+// matches are checked by the entry's mode (cased: case kept, diacritics
+// folded; fold: case and diacritics folded; exact: as written); acronyms
+// are always exact.
+func (g *Gazetteer) Match(toks []text.Token) []Match {
+	if g == nil || len(toks) == 0 || len(g.entries) == 0 {
+		return nil
+	}
+	t := &g.trie
+	var buf [keyBuf]byte
+	ids := make([]int32, len(toks))
+	// folded holds Fold of the non-ASCII tokens the trie knows, for the
+	// cased checks; ASCII folds to itself. It is made on first need.
+	var folded []string
+	for i := range toks {
+		s := toks[i].Text
+		if isASCII(s) {
+			ids[i] = t.foldedID(s, &buf)
+			continue
+		}
+		f := text.Fold(s)
+		ids[i] = t.foldedID(f, &buf)
+		if ids[i] >= 0 {
+			if folded == nil {
+				folded = make([]string, len(toks))
+			}
+			folded[i] = f
+		}
+	}
+	var out []Match
+	for i := range toks {
+		if ids[i] < 0 {
+			continue
+		}
+		segStart := len(out)
+		node := int32(0)
+		for j := i; j < len(toks); j++ {
+			if ids[j] < 0 || (j > i && toks[j].Lines > 0) {
+				break
+			}
+			node = t.child(node, ids[j])
+			if node == 0 {
+				break
+			}
+			for _, c := range t.cands[t.candAt[node]:t.candAt[node+1]] {
+				if !t.verify(c, toks, folded, i, j+1) {
+					continue
+				}
+				e := g.entries[c.entry]
+				if n := len(out); n > segStart && out[n-1].End == j+1 && out[n-1].Entry == e {
+					continue // same entry, same span, another form
+				}
+				out = append(out, Match{Start: i, End: j + 1, Entry: e, Form: c.form})
+			}
+		}
+		longestFirst(out[segStart:])
+	}
+	return out
+}
+
+// verify checks a candidate whose keys already agree with toks[start:end]
+// against the mode of its phrase. folded holds Fold of the non-ASCII tokens.
+func (t *trie) verify(c cand, toks []text.Token, folded []string, start, end int) bool {
+	if c.mode == modeFold {
+		return true
+	}
+	texts := t.texts[c.text : int(c.text)+end-start]
+	for k, want := range texts {
+		s := toks[start+k].Text
+		if c.mode == modeCased && !isASCII(s) {
+			s = folded[start+k]
+		}
+		if s != want {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCII reports whether s is plain ASCII, which Fold returns unchanged.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// longestFirst reorders the matches of one start position, found shortest
+// first, so that longer spans come first while matches of the same span
+// keep their load order: reverse the whole run, then each equal-End group.
+func longestFirst(ms []Match) {
+	if len(ms) < 2 {
+		return
+	}
+	slices.Reverse(ms)
+	for lo := 0; lo < len(ms); {
+		hi := lo + 1
+		for hi < len(ms) && ms[hi].End == ms[lo].End {
+			hi++
+		}
+		slices.Reverse(ms[lo:hi])
+		lo = hi
+	}
+}

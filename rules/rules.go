@@ -1,0 +1,491 @@
+package rules
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Phases lists the valid phases in the order the engine runs them. A later
+// phase sees the entities found by the earlier ones as tags.
+var Phases = []string{"people", "organisations", "dates", "places", "relations"}
+
+// Relations lists the valid values of Rule.Relation. Only rules of the
+// "relations" phase carry one.
+var Relations = []string{"received", "talks", "met"}
+
+// Tag maps a token class to the byte that stands for its tokens in the tag
+// string. Which classes exist is up to the engine; this package only checks
+// that the bytes are usable.
+type Tag struct {
+	Class string `yaml:"class"`
+	Tag   string `yaml:"tag"`
+	Line  int    `yaml:"-"` // line of the entry in its file; 0 when unknown
+}
+
+// Rule is one pattern as written in a rule file.
+type Rule struct {
+	ID          string `yaml:"id"`
+	Phase       string `yaml:"phase"`
+	Pattern     string `yaml:"pattern"`
+	Relation    string `yaml:"relation,omitempty"`
+	Description string `yaml:"description,omitempty"`
+
+	File string `yaml:"-"` // name of the file the rule comes from
+	Line int    `yaml:"-"` // line of the rule in File; 0 when unknown
+}
+
+// File is one decoded rule file. Files are merged by Compile; a File on its
+// own is not checked beyond its structure.
+type File struct {
+	Name       string            // file name, used in every error message
+	Tags       []Tag             // token classes and their tag bytes, in priority order
+	Macros     map[string]string // macro name -> pattern piece
+	MacroLines map[string]int    // macro name -> line of its definition
+	Rules      []Rule            // rules in definition order
+}
+
+// macroName is the syntax of a macro name. Upper-case only, so that a
+// reference {NAME} can never be mistaken for a quantifier such as {2,3}.
+var macroName = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+
+// Parse decodes one rule file strictly: unknown fields, wrong shapes, missing
+// required fields, a rule ID used twice, a class given two tags and a macro
+// defined twice are all errors, reported with the file name and line. The
+// error, if any, is an ErrorList holding every problem found; the File is
+// then nil. An empty file (or one holding only comments) is valid and empty.
+//
+// Parse checks structure only. Whether phases, relations, tag bytes, macro
+// references and patterns are valid is checked by Compile, because a later
+// file may override what an earlier one defines.
+func Parse(name string, data []byte) (f *File, err error) {
+	// yaml.v3 reports its own errors through panics that it recovers itself;
+	// this guard is for a bug in it, which must not bring down a program that
+	// loads a user's file.
+	defer func() {
+		if r := recover(); r != nil {
+			f = nil
+			err = ErrorList{{File: name, Msg: fmt.Sprintf("cannot read YAML: %v", r)}}
+		}
+	}()
+
+	p := parser{file: &File{Name: name}}
+	root := p.decode(data)
+	if root != nil {
+		p.top(root)
+	}
+	if len(p.errs) > 0 {
+		return nil, p.errs
+	}
+	return p.file, nil
+}
+
+// parser holds the state of one Parse call.
+type parser struct {
+	file *File
+	errs ErrorList
+}
+
+func (p *parser) errorf(line int, rule, format string, args ...any) {
+	p.errs.add(p.file.Name, line, rule, format, args...)
+}
+
+// decode reads the single YAML document of data and returns its root node,
+// or nil when the file is empty or unreadable (the latter with an error).
+func (p *parser) decode(data []byte) *yaml.Node {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if !errors.Is(err, io.EOF) {
+			p.syntaxError(err, data)
+		}
+		return nil
+	}
+	// A second document would be silently ignored by a plain Unmarshal; a
+	// user who wrote one expects it to count, so say that it does not.
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		p.syntaxError(err, data)
+		return nil
+	default:
+		if n := content(&extra); n != nil && !isNull(n) {
+			p.errorf(n.Line, "", "a rule file holds one YAML document; found another one")
+			return nil
+		}
+	}
+	n := content(&doc)
+	if n == nil || isNull(n) {
+		return nil
+	}
+	return n
+}
+
+// syntaxError turns a yaml.v3 error into an Error with the best line number
+// that can be had. yaml.v3 puts "line N: " in front of scanner and parser
+// messages, but N is 1-based for scanner errors and 0-based for parser errors,
+// and the prefix is left out altogether for line 1 (0-based 0). Errors from
+// the reader (bad UTF-8, control characters) carry no position at all; for
+// those the offending byte is looked up in data.
+func (p *parser) syntaxError(err error, data []byte) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		msg = msg[len(m[0]):]
+		if n, convErr := strconv.Atoi(m[1]); convErr == nil && n > 0 {
+			line = n
+			if yamlParserProblems[msg] {
+				line++
+			}
+		}
+	} else {
+		switch {
+		case yamlReaderProblem(msg):
+			line = badCharLine(data)
+		case strings.HasPrefix(msg, "unknown anchor") || strings.HasPrefix(msg, "anchor ") ||
+			strings.HasPrefix(msg, "document contains") || strings.HasPrefix(msg, "attempted to go past"):
+			// Not positional.
+		default:
+			line = 1
+		}
+	}
+	p.errorf(line, "", "invalid YAML: %s", msg)
+}
+
+// yamlLine matches the position yaml.v3 puts at the start of its messages
+// (after "yaml: ").
+var yamlLine = regexp.MustCompile(`^line (\d+): `)
+
+// yamlParserProblems are the messages of yaml.v3's parser, whose line numbers
+// are 0-based; those of its scanner are 1-based.
+var yamlParserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"found undefined tag handle":             true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
+// yamlReaderProblem reports whether msg comes from yaml.v3's input reader.
+func yamlReaderProblem(msg string) bool {
+	for _, p := range []string{"invalid leading UTF-8", "incomplete UTF-8", "invalid trailing UTF-8",
+		"invalid length of a UTF-8", "invalid Unicode character", "incomplete UTF-16",
+		"unexpected low surrogate", "expected low surrogate", "control characters are not allowed"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// badCharLine returns the 1-based line of the first byte of data that YAML
+// does not allow (invalid UTF-8 or a control character), or 0.
+func badCharLine(data []byte) int {
+	line := 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return line
+		case r == '\n':
+			line++
+		case r == '\t' || r == '\r' || r == 0x85 || r == 0xFEFF:
+		case r < 0x20 || (0x7f <= r && r < 0xa0) || (0xd800 <= r && r < 0xe000) || r == 0xfffe || r == 0xffff:
+			return line
+		}
+		i += size
+	}
+	return 0
+}
+
+// content returns the root node of a document node, resolving an alias.
+func content(doc *yaml.Node) *yaml.Node {
+	if doc.Kind != yaml.DocumentNode {
+		return resolve(doc)
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	return resolve(doc.Content[0])
+}
+
+// resolve follows an alias to its anchored node. Anchors and aliases are
+// ordinary YAML and cost nothing to allow, since the walk below never goes
+// deeper than the fixed shape of a rule file.
+func resolve(n *yaml.Node) *yaml.Node {
+	if n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// kindName names a node kind for messages.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return "a single value"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "something else"
+}
+
+// str returns the text of a scalar. Non-string scalars (numbers, booleans)
+// are taken as written, since "tag: 1" or "pattern: 14" are meant as text;
+// null is the empty string. ok is false for a mapping or a list.
+func str(n *yaml.Node) (s string, ok bool) {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	if isNull(n) {
+		return "", true
+	}
+	return n.Value, true
+}
+
+// pairs calls fn for each key/value of a mapping node, reporting keys that
+// are not plain values and keys given twice (yaml.v3 does not reject those
+// when decoding into a Node).
+func (p *parser) pairs(m *yaml.Node, rule string, fn func(key string, keyNode, val *yaml.Node)) {
+	seen := make(map[string]int)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		key, ok := str(k)
+		if !ok {
+			p.errorf(k.Line, rule, "a key must be a single value, not %s", kindName(resolve(k)))
+			continue
+		}
+		if first, dup := seen[key]; dup {
+			p.errorf(k.Line, rule, "field %q given twice (first on line %d)", key, first)
+			continue
+		}
+		seen[key] = k.Line
+		fn(key, k, v)
+	}
+}
+
+// top walks the root mapping.
+func (p *parser) top(root *yaml.Node) {
+	if root.Kind != yaml.MappingNode {
+		p.errorf(root.Line, "", "a rule file must be a mapping with the keys tags, macros and rules, not %s", kindName(root))
+		return
+	}
+	p.pairs(root, "", func(key string, k, v *yaml.Node) {
+		switch key {
+		case "tags":
+			p.tags(v)
+		case "macros":
+			p.macros(v)
+		case "rules":
+			p.rules(v)
+		default:
+			p.errorf(k.Line, "", "unknown field %q (a rule file has tags, macros and rules)", key)
+		}
+	})
+}
+
+// list returns the items of a list value; null means an empty list.
+func (p *parser) list(v *yaml.Node, field string) []*yaml.Node {
+	v = resolve(v)
+	if isNull(v) {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		p.errorf(v.Line, "", "%s must be a list, not %s", field, kindName(v))
+		return nil
+	}
+	return v.Content
+}
+
+func (p *parser) tags(v *yaml.Node) {
+	classes := make(map[string]int)
+	for _, item := range p.list(v, "tags") {
+		item = resolve(item)
+		if item.Kind != yaml.MappingNode {
+			p.errorf(item.Line, "", "a tags entry must be a mapping {class: ..., tag: ...}, not %s", kindName(item))
+			continue
+		}
+		t := Tag{Line: item.Line}
+		bad := false
+		p.pairs(item, "", func(key string, k, v *yaml.Node) {
+			var dst *string
+			switch key {
+			case "class":
+				dst = &t.Class
+			case "tag":
+				dst = &t.Tag
+			default:
+				p.errorf(k.Line, "", "unknown field %q in a tags entry (want class and tag)", key)
+				bad = true
+				return
+			}
+			s, ok := str(v)
+			if !ok {
+				p.errorf(v.Line, "", "%s must be a single value, not %s", key, kindName(resolve(v)))
+				bad = true
+				return
+			}
+			*dst = s
+		})
+		if t.Class == "" {
+			p.errorf(item.Line, "", "tags entry has no class")
+			bad = true
+		}
+		if t.Tag == "" {
+			p.errorf(item.Line, "", "tags entry for class %q has no tag", t.Class)
+			bad = true
+		}
+		if t.Class != "" {
+			if first, dup := classes[t.Class]; dup {
+				p.errorf(item.Line, "", "class %q is given a tag twice (first on line %d)", t.Class, first)
+				bad = true
+			} else {
+				classes[t.Class] = item.Line
+			}
+		}
+		if !bad {
+			p.file.Tags = append(p.file.Tags, t)
+		}
+	}
+}
+
+func (p *parser) macros(v *yaml.Node) {
+	v = resolve(v)
+	if isNull(v) {
+		return
+	}
+	if v.Kind != yaml.MappingNode {
+		p.errorf(v.Line, "", "macros must be a mapping NAME: pattern, not %s", kindName(v))
+		return
+	}
+	p.pairs(v, "", func(name string, k, val *yaml.Node) {
+		if !macroName.MatchString(name) {
+			p.errorf(k.Line, "", "macro name %q must be upper-case letters, digits and _, starting with a letter", name)
+			return
+		}
+		body, ok := str(val)
+		if !ok {
+			p.errorf(val.Line, "", "macro %s must be a pattern string, not %s", name, kindName(resolve(val)))
+			return
+		}
+		if isNull(resolve(val)) {
+			p.errorf(k.Line, "", "macro %s has no value", name)
+			return
+		}
+		if p.file.Macros == nil {
+			p.file.Macros = make(map[string]string)
+			p.file.MacroLines = make(map[string]int)
+		}
+		p.file.Macros[name] = body
+		p.file.MacroLines[name] = k.Line
+	})
+}
+
+func (p *parser) rules(v *yaml.Node) {
+	ids := make(map[string]int)
+	for _, item := range p.list(v, "rules") {
+		item = resolve(item)
+		if item.Kind != yaml.MappingNode {
+			p.errorf(item.Line, "", "a rule must be a mapping, not %s", kindName(item))
+			continue
+		}
+		r := Rule{File: p.file.Name, Line: item.Line}
+		// Find the ID first so that every later message can name the rule,
+		// whatever order the fields are written in.
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			if k, ok := str(item.Content[i]); ok && k == "id" {
+				if s, ok := str(item.Content[i+1]); ok {
+					r.ID = s
+				}
+			}
+		}
+		bad := false
+		p.pairs(item, r.ID, func(key string, k, v *yaml.Node) {
+			var dst *string
+			switch key {
+			case "id":
+				dst = &r.ID
+			case "phase":
+				dst = &r.Phase
+			case "pattern":
+				dst = &r.Pattern
+			case "relation":
+				dst = &r.Relation
+			case "description":
+				dst = &r.Description
+			default:
+				p.errorf(k.Line, r.ID, "unknown field %q (a rule has id, phase, pattern, relation and description)", key)
+				bad = true
+				return
+			}
+			s, ok := str(v)
+			if !ok {
+				p.errorf(v.Line, r.ID, "%s must be a single value, not %s", key, kindName(resolve(v)))
+				bad = true
+				return
+			}
+			*dst = s
+		})
+		if msg := checkID(r.ID); msg != "" {
+			p.errorf(item.Line, r.ID, "%s", msg)
+			bad = true
+		}
+		if r.Phase == "" {
+			p.errorf(item.Line, r.ID, "rule has no phase")
+			bad = true
+		}
+		if r.Pattern == "" {
+			p.errorf(item.Line, r.ID, "rule has no pattern")
+			bad = true
+		}
+		if r.ID != "" {
+			if first, dup := ids[r.ID]; dup {
+				p.errorf(item.Line, r.ID, "rule ID used twice in this file (first on line %d)", first)
+				bad = true
+			} else {
+				ids[r.ID] = item.Line
+			}
+		}
+		if !bad {
+			p.file.Rules = append(p.file.Rules, r)
+		}
+	}
+}
+
+// checkID says what is wrong with a rule ID, or returns "". IDs appear in
+// error messages and are how a user file overrides a default rule, so they
+// must be visible and unambiguous.
+func checkID(id string) string {
+	if id == "" {
+		return "rule has no id"
+	}
+	for _, r := range id {
+		if r <= ' ' || r == 0x7f {
+			return fmt.Sprintf("rule id %q must not contain spaces or control characters", id)
+		}
+	}
+	return ""
+}
