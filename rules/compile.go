@@ -193,7 +193,7 @@ var groupName = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 // shapeBytes are the bytes the engine gives to tokens no class covers; a
 // class tag equal to one of them could not be told apart.
-const shapeBytes = `^@~140,()-'":/.*`
+const shapeBytes = `^%@~140,()-'":/.*`
 
 // checkTag says what is wrong with a tag, or returns "".
 func checkTag(tag string) string {

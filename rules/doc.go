@@ -57,7 +57,7 @@
 // cover the same tokens, the earlier entry wins. The class names what the
 // engine tags (a gazetteer type, "type/subtype", or an entity layer); this
 // package does not interpret it. A tag is one visible ASCII character that is
-// not a shape byte (^ @ ~ 1 4 0 , ( ) - ' " : / . *) and not a lower-case
+// not a shape byte (^ % @ ~ 1 4 0 , ( ) - ' " : / . *) and not a lower-case
 // letter (those mark the inner tokens of an upper-case tag's span). Several
 // classes may share a tag ("word/for", "word/to" and "word/on" may all be
 // prepositions to the rules). Upper-case letters are the natural choice,

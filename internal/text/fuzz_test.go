@@ -1,6 +1,8 @@
 package text
 
 import (
+	"fmt"
+	"time"
 	"testing"
 	"unicode/utf8"
 )
@@ -30,6 +32,15 @@ func FuzzClean(f *testing.F) {
 	}
 	lex := testLexicon()
 	f.Fuzz(func(t *testing.T, raw string) {
+		done := make(chan bool)
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(3 * time.Second):
+				panic(fmt.Sprintf("HANG on %q", raw))
+			}
+		}()
+		defer close(done)
 		s := Clean(raw, lex)
 		if s.Raw != raw {
 			t.Fatal("Raw changed")

@@ -1,0 +1,269 @@
+package extract_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// shared is built once: New compiles every default file.
+var shared = sync.OnceValues(func() (*extract.Extractor, error) { return extract.New() })
+
+func defaultExtractor(t testing.TB) *extract.Extractor {
+	t.Helper()
+	x, err := shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func TestNewReportsBadFiles(t *testing.T) {
+	tests := []struct {
+		name string
+		opt  extract.Option
+		want []string // every one must be in the error
+	}{
+		{"gazetteer unknown field",
+			extract.WithGazetteerYAML("mine.yaml", []byte("- id: org.x\n  type: organisation\n  name: X Institute\n  colour: red\n")),
+			[]string{"mine.yaml:4", "colour"}},
+		{"gazetteer unknown type",
+			extract.WithGazetteerYAML("mine.yaml", []byte("- id: x\n  type: planet\n  name: Mars\n")),
+			[]string{"mine.yaml:1", "planet"}},
+		{"gazetteer YAML syntax",
+			extract.WithGazetteerYAML("mine.yaml", []byte("- id: x\n  type: [\n")),
+			[]string{"mine.yaml:"}},
+		{"rule unknown macro",
+			extract.WithRulesYAML("my-rules.yaml", []byte("rules:\n  - id: my.rule\n    phase: people\n    pattern: '{NOSUCH}'\n")),
+			[]string{"my-rules.yaml:2", "my.rule", "NOSUCH"}},
+		{"rule bad pattern",
+			extract.WithRulesYAML("my-rules.yaml", []byte("rules:\n  - id: my.rule\n    phase: people\n    pattern: '(?<person>P'\n")),
+			[]string{"my-rules.yaml:2", "my.rule"}},
+		{"rule unknown field",
+			extract.WithRulesYAML("my-rules.yaml", []byte("rules:\n  - id: my.rule\n    phase: people\n    patern: 'P'\n")),
+			[]string{"my-rules.yaml:4", "patern"}},
+		{"missing gazetteer file", extract.WithGazetteer("testdata/no-such.yaml"), []string{"no-such.yaml"}},
+		{"missing rule file", extract.WithRules("testdata/no-such.yaml"), []string{"no-such.yaml"}},
+		{"bad timeout", extract.WithRuleTimeout(-time.Second), []string{"timeout"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := extract.New(tt.opt)
+			if err == nil {
+				t.Fatal("New succeeded")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not mention %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+// summary renders what a Document says in a compact, comparable form.
+func summary(doc *extract.Document) map[string][]string {
+	s := map[string][]string{}
+	names := map[string]string{}
+	for _, p := range doc.People {
+		names[p.ID] = p.Name
+		s["people"] = append(s["people"], p.Name)
+		for _, t := range p.Titles {
+			s["titles"] = append(s["titles"], p.Name+": "+t.Text)
+		}
+		for _, h := range p.Honorifics {
+			s["honorifics"] = append(s["honorifics"], p.Name+": "+h)
+		}
+	}
+	for _, o := range doc.Organisations {
+		names[o.ID] = o.Name
+		s["organisations"] = append(s["organisations"], strings.TrimSpace(o.Name+" "+o.Acronym))
+	}
+	for _, d := range doc.Dates {
+		names[d.ID] = d.Text
+		s["dates"] = append(s["dates"], d.Text+"="+d.Value)
+	}
+	for _, l := range doc.Places {
+		names[l.ID] = l.Name
+		s["places"] = append(s["places"], l.Name)
+	}
+	for _, r := range doc.Relations {
+		s["relations"] = append(s["relations"], r.Type+"("+names[r.Subject]+", "+names[r.Object]+") "+names[r.Date]+" "+names[r.Place])
+	}
+	return s
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want map[string][]string // only the kinds listed are compared
+	}{
+		{
+			name: "title chain, acronym and received",
+			text: "Prof. Dr. Nguyen Xuan Thang, Politburo member, President of the Ho Chi Minh National Academy of Politics (HCMA), on March 3 morning received Japanese Ambassador Ito Naoki in Hanoi.",
+			want: map[string][]string{
+				"people":        {"Nguyen Xuan Thang", "Ito Naoki"},
+				"honorifics":    {"Nguyen Xuan Thang: Prof.", "Nguyen Xuan Thang: Dr."},
+				"titles":        {"Nguyen Xuan Thang: Politburo member", "Nguyen Xuan Thang: President of the Ho Chi Minh National Academy of Politics (HCMA)", "Ito Naoki: Japanese Ambassador"},
+				"organisations": {"Politburo", "Ho Chi Minh National Academy of Politics HCMA"},
+				"dates":         {"March 3 morning=--03-03"},
+				"places":        {"Hanoi"},
+				"relations":     {"received(Nguyen Xuan Thang, Ito Naoki) March 3 morning Hanoi"},
+			},
+		},
+		{
+			name: "acronym learned from the text resolves a later bare use",
+			text: "The Institute of Mekong Water Studies (IMWS) opened an office. IMWS will hire staff.",
+			want: map[string][]string{
+				"organisations": {"Institute of Mekong Water Studies IMWS"},
+			},
+		},
+		{
+			name: "acronym first, name in parentheses",
+			text: "Officials of IMWS (Institute of Mekong Water Studies) arrived.",
+			want: map[string][]string{
+				"organisations": {"Institute of Mekong Water Studies IMWS"},
+			},
+		},
+		{
+			name: "talks with apposition and dateline",
+			text: "Hanoi (VNA) - Minister of Foreign Affairs Bui Thanh Son held talks with Olivier Brochet, French Ambassador to Vietnam, on June 4.",
+			want: map[string][]string{
+				"people":    {"Bui Thanh Son", "Olivier Brochet"},
+				"titles":    {"Bui Thanh Son: Minister of Foreign Affairs", "Olivier Brochet: French Ambassador to Vietnam"},
+				"relations": {"talks(Bui Thanh Son, Olivier Brochet) June 4 Hanoi"},
+			},
+		},
+		{
+			name: "passive received and short forms",
+			text: "Ambassador Marc Knapper was received by Prime Minister Pham Minh Chinh. Chinh thanked Knapper.",
+			want: map[string][]string{
+				"people":    {"Marc Knapper", "Pham Minh Chinh"},
+				"relations": {"received(Pham Minh Chinh, Marc Knapper)  "},
+			},
+		},
+		{
+			name: "dates and non-dates",
+			text: "The fund, set up in 2010, ran programmes in 1973-2023 and from May 30 to June 2, not for five years or on its 50th anniversary. It cost 7.11 million.",
+			want: map[string][]string{
+				"dates": {"2010=2010", "1973-2023=1973/2023", "May 30 to June 2=--05-30/--06-02"},
+			},
+		},
+		{
+			name: "noise inside words",
+			text: "Mi💝nister ofHome Affairs Pham Thi Thanh Tra met Ambassador Marc Knapper.",
+			want: map[string][]string{
+				"people":    {"Pham Thi Thanh Tra", "Marc Knapper"},
+				"titles":    {"Pham Thi Thanh Tra: Minister of Home Affairs", "Marc Knapper: Ambassador"},
+				"relations": {"met(Pham Thi Thanh Tra, Marc Knapper)  "},
+			},
+		},
+		{
+			name: "empty text",
+			text: "",
+			want: map[string][]string{"people": nil, "relations": nil},
+		},
+	}
+	x := defaultExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := x.Extract(tt.text)
+			got := summary(doc)
+			for kind, want := range tt.want {
+				if strings.Join(got[kind], " | ") != strings.Join(want, " | ") {
+					t.Errorf("%s:\n got %q\nwant %q", kind, got[kind], want)
+				}
+			}
+			if problems := extract.Check(tt.text, doc); len(problems) > 0 {
+				t.Errorf("Check: %v", problems)
+			}
+		})
+	}
+}
+
+func TestReferenceDate(t *testing.T) {
+	x, err := extract.New(extract.WithReferenceDate(time.Date(2024, 2, 10, 0, 0, 0, 0, time.UTC)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := x.Extract("They met on January 6, again on December 24 and in September 2020, and on February 10.")
+	want := []string{"January 6=2024-01-06", "December 24=2023-12-24", "September 2020=2020-09", "February 10=2024-02-10"}
+	if got := summary(doc)["dates"]; strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A user rule that backtracks without end is cut by its timeout: the
+// document still holds what the other rules found, and says which rule ran
+// out of time.
+func TestRunawayRuleIsReported(t *testing.T) {
+	runaway := []byte("rules:\n  - id: user.runaway\n    phase: people\n    pattern: '(?<person>(?:[^P]|[^P])*)Q'\n")
+	x, err := extract.New(extract.WithRulesYAML("runaway.yaml", runaway), extract.WithRuleTimeout(50*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Prime Minister Pham Minh Chinh received Ambassador Marc Knapper" + strings.Repeat(" and the guests", 40) + "."
+	start := time.Now()
+	doc := x.Extract(text)
+	if elapsed := time.Since(start); elapsed > 10*time.Second {
+		t.Errorf("extraction took %v despite the timeout", elapsed)
+	}
+	found := false
+	for _, w := range doc.Warnings {
+		if w.Rule == "user.runaway" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no warning names the runaway rule: %+v", doc.Warnings)
+	}
+	if got := summary(doc)["relations"]; len(got) != 1 {
+		t.Errorf("relations %q, want the one the other rules find", got)
+	}
+}
+
+func TestExtractContextCancelled(t *testing.T) {
+	x := defaultExtractor(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	doc := x.ExtractContext(ctx, "Prime Minister Pham Minh Chinh received Ambassador Marc Knapper.")
+	if len(doc.Warnings) == 0 || !strings.Contains(doc.Warnings[0].Message, "canceled") {
+		t.Errorf("warnings %+v, want one saying the context was cancelled", doc.Warnings)
+	}
+	if len(doc.Relations) != 0 {
+		t.Errorf("relations %+v after cancellation", doc.Relations)
+	}
+}
+
+func TestExtractConcurrently(t *testing.T) {
+	x := defaultExtractor(t)
+	texts := []string{
+		"Prime Minister Pham Minh Chinh received Ambassador Marc Knapper on May 3.",
+		"Minister of Foreign Affairs Bui Thanh Son held talks with Olivier Brochet, French Ambassador to Vietnam.",
+		"The Ministry of Home Affairs (MoHA) met in Hanoi in 2020.",
+	}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		want[i] = strings.Join(summary(x.Extract(text))["relations"], "|") + strings.Join(summary(x.Extract(text))["organisations"], "|")
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 16; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for k := 0; k < 5; k++ {
+				i := (g + k) % len(texts)
+				s := summary(x.Extract(texts[i]))
+				if got := strings.Join(s["relations"], "|") + strings.Join(s["organisations"], "|"); got != want[i] {
+					t.Errorf("goroutine %d, text %d: %q, want %q", g, i, got, want[i])
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+}
