@@ -13,12 +13,14 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -74,37 +76,40 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	enc.SetEscapeHTML(false)
 
-	status := 0
-	emit := func(name string, data []byte) {
-		if !utf8.Valid(data) {
-			fmt.Fprintf(stderr, "extract: %s: not valid UTF-8\n", name)
-			status = 1
-			return
+	// Files are read in order and extracted on every core; the documents
+	// come out in the order of the files.
+	var failed atomic.Bool
+	articles := make(chan extract.Article)
+	go func() {
+		defer close(articles)
+		read := func(name string, r func() ([]byte, error)) {
+			data, err := r()
+			switch {
+			case err != nil:
+				fmt.Fprintf(stderr, "extract: %v\n", err)
+				failed.Store(true)
+			case !utf8.Valid(data):
+				fmt.Fprintf(stderr, "extract: %s: not valid UTF-8\n", name)
+				failed.Store(true)
+			default:
+				articles <- extract.Article{Source: name, Text: string(data)}
+			}
 		}
-		doc := x.Extract(string(data))
-		doc.Source = name
+		if flags.NArg() == 0 {
+			read("-", func() ([]byte, error) { return io.ReadAll(stdin) })
+		}
+		for _, name := range flags.Args() {
+			read(name, func() ([]byte, error) { return os.ReadFile(name) })
+		}
+	}()
+	for doc := range x.ExtractAll(context.Background(), articles, 0) {
 		if err := enc.Encode(doc); err != nil {
-			fmt.Fprintf(stderr, "extract: %s: %v\n", name, err)
-			status = 1
+			fmt.Fprintf(stderr, "extract: %s: %v\n", doc.Source, err)
+			failed.Store(true)
 		}
 	}
-	if flags.NArg() == 0 {
-		data, err := io.ReadAll(stdin)
-		if err != nil {
-			fmt.Fprintf(stderr, "extract: standard input: %v\n", err)
-			return 1
-		}
-		emit("-", data)
-		return status
+	if failed.Load() {
+		return 1
 	}
-	for _, name := range flags.Args() {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			fmt.Fprintf(stderr, "extract: %v\n", err)
-			status = 1
-			continue
-		}
-		emit(name, data)
-	}
-	return status
+	return 0
 }
