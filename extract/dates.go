@@ -16,6 +16,7 @@ type dateMention struct {
 	rule       string
 	order      int
 	start, end calendarDate // as written; end is zero unless a range
+	thisYear   bool         // the text puts it in the reference's year
 	value      string       // set by resolveDates, once the reference is known
 	id         string
 }
@@ -47,7 +48,8 @@ func (a *analysis) addDate(rule *rules.Compiled, m rules.Match, sent span) {
 	if _, ok := dateValue(start, end, time.Time{}); !ok {
 		return
 	}
-	d := &dateMention{span: whole, rule: rule.ID, order: a.ruleOrder(rule), start: start, end: end}
+	d := &dateMention{span: whole, rule: rule.ID, order: a.ruleOrder(rule), start: start, end: end,
+		thisYear: a.saysThisYear(whole)}
 	a.dateCands = append(a.dateCands, d)
 	if _, ok := group(m, "dateline", sent); ok && a.dateline.date == nil {
 		a.dateline.date = d
@@ -163,8 +165,28 @@ func (a *analysis) resolveDates() {
 	}
 	ref := a.referenceDate()
 	for _, d := range a.dates {
-		d.value, _ = dateValue(d.start, d.end, ref)
+		start := d.start
+		if d.thisYear && start.year == 0 && !ref.IsZero() {
+			start.year = ref.Year()
+		}
+		d.value, _ = dateValue(start, d.end, ref)
 	}
+}
+
+// saysThisYear reports whether words next to the date at s put it in the
+// reference date's year ("this November", "June this year"): gazetteer
+// entries of class word/thisyear whose value says on which side they stand.
+func (a *analysis) saysThisYear(s span) bool {
+	for _, m := range a.gaz {
+		e := m.Entry
+		if e.Type != "word" || e.Subtype != "thisyear" {
+			continue
+		}
+		if e.Value == "before" && m.End == s.start || e.Value == "after" && m.Start == s.end {
+			return true
+		}
+	}
+	return false
 }
 
 // referenceDate is the date year-less dates are read against: the one the

@@ -100,6 +100,13 @@ func TestDates(t *testing.T) {
 		{text: "The meeting ran December 30-31.", ref: day(2025, 1, 1), want: []string{"December 30-31=2024-12-30/2024-12-31"}},
 		{text: "The deal signed on December 30, 2020 held.", ref: day(2025, 1, 5), want: []string{"December 30, 2020=2020-12-30"}},
 		{text: "They met in 2019.", ref: day(2025, 1, 5), want: []string{"2019=2019"}},
+		// Unless the text puts the date in the reference's year.
+		{text: "Elections are due this November.", ref: day(2025, 3, 20), want: []string{"November=2025-11"}},
+		{text: "Elections were held last November.", ref: day(2025, 3, 20), want: []string{"November=2024-11"}},
+		{text: "The fair opens in June this year.", ref: day(2025, 3, 20), want: []string{"June=2025-06"}},
+		{text: "The fair opens on July 20 of this year.", ref: day(2025, 3, 20), want: []string{"July 20=2025-07-20"}},
+		{text: "On June 5 this plan was set.", ref: day(2025, 3, 20), want: []string{"June 5=2024-06-05"}},
+		{text: "The fair opens in June this year.", want: []string{"June=--06"}},
 		// The dateline's date is the reference when none is given, and the
 		// given one wins over it.
 		{text: "HANOI, January 3, 2025 - They met on December 30.", want: []string{"January 3, 2025=2025-01-03", "December 30=2024-12-30"}},
