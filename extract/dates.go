@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -11,11 +12,13 @@ import (
 
 // dateMention is one calendar expression with its ISO 8601 value.
 type dateMention struct {
-	span  span
-	rule  string
-	order int
-	value string
-	id    string
+	span       span
+	rule       string
+	order      int
+	start, end calendarDate // as written; end is zero unless a range
+	thisYear   bool         // the text puts it in the reference's year
+	value      string       // set by resolveDates, once the reference is known
+	id         string
 }
 
 func (d *dateMention) where() span   { return d.span }
@@ -42,11 +45,11 @@ func (a *analysis) addDate(rule *rules.Compiled, m rules.Match, sent span) {
 	if !ok {
 		return
 	}
-	value, ok := a.dateValue(start, end)
-	if !ok {
+	if _, ok := dateValue(start, end, time.Time{}); !ok {
 		return
 	}
-	d := &dateMention{span: whole, rule: rule.ID, order: a.ruleOrder(rule), value: value}
+	d := &dateMention{span: whole, rule: rule.ID, order: a.ruleOrder(rule), start: start, end: end,
+		thisYear: a.saysThisYear(whole)}
 	a.dateCands = append(a.dateCands, d)
 	if _, ok := group(m, "dateline", sent); ok && a.dateline.date == nil {
 		a.dateline.date = d
@@ -87,8 +90,8 @@ func (a *analysis) datePart(m rules.Match, sent span, suffix string) (calendarDa
 // dateValue writes a date or range as ISO 8601. The end of a range takes
 // what it does not say from its start ("January 5-6"); a two-digit end year
 // takes the start's century ("2022-26"). A year-less date takes its year
-// from the reference date when there is one.
-func (a *analysis) dateValue(start, end calendarDate) (string, bool) {
+// from the reference date ref unless ref is zero.
+func dateValue(start, end calendarDate, ref time.Time) (string, bool) {
 	if start == (calendarDate{}) {
 		return "", false
 	}
@@ -98,8 +101,8 @@ func (a *analysis) dateValue(start, end calendarDate) (string, bool) {
 	if start.month == 0 && start.day != 0 {
 		return "", false
 	}
-	if start.year == 0 && !a.x.reference.IsZero() && start.month != 0 {
-		start.year = yearBefore(a.x.reference, start.month, start.day)
+	if start.year == 0 && !ref.IsZero() && start.month != 0 {
+		start.year = yearBefore(ref, start.month, start.day)
 	}
 	if end == (calendarDate{}) {
 		return start.iso(), true
@@ -153,7 +156,96 @@ func (d calendarDate) iso() string {
 	return b.String()
 }
 
-// resolveDates applies the overlap policy to the dates found.
+// resolveDates applies the overlap policy to the dates found, then writes
+// their values against the document's reference date.
 func (a *analysis) resolveDates() {
 	a.dates = pick(a.dateCands)
+	if d := a.dateline.date; d != nil && !slices.Contains(a.dates, d) {
+		a.dateline.date = nil
+	}
+	ref := a.referenceDate()
+	for _, d := range a.dates {
+		start := d.start
+		if d.thisYear && start.year == 0 && !ref.IsZero() {
+			start.year = ref.Year()
+		}
+		d.value, _ = dateValue(start, d.end, ref)
+	}
+}
+
+// saysThisYear reports whether words next to the date at s put it in the
+// reference date's year ("this November", "June this year"): gazetteer
+// entries of class word/thisyear whose value says on which side they stand.
+func (a *analysis) saysThisYear(s span) bool {
+	for _, m := range a.gaz {
+		e := m.Entry
+		if e.Type != "word" || e.Subtype != "thisyear" {
+			continue
+		}
+		if e.Value == "before" && m.End == s.start || e.Value == "after" && m.Start == s.end {
+			return true
+		}
+	}
+	return false
+}
+
+// referenceDate is the date year-less dates are read against: the one the
+// caller gave (WithReferenceDate), else the dateline's date when it is a
+// full date with its year ("HANOI, July 20, 2024 -"), else none.
+func (a *analysis) referenceDate() time.Time {
+	if !a.x.reference.IsZero() {
+		return a.x.reference
+	}
+	d := a.dateline.date
+	if d == nil || d.end != (calendarDate{}) || d.start.year == 0 || d.start.day == 0 {
+		return time.Time{}
+	}
+	return time.Date(d.start.year, time.Month(d.start.month), d.start.day, 0, 0, 0, 0, time.UTC)
+}
+
+// Values of the gazetteer's relative days (class word/relday) that
+// relativeDateIn resolves: a day that is the day of the date written
+// before it ("the same day", "that evening"), and the article's own day
+// ("today"). Relative days with no such value ("the next day") name a day
+// the document does not list.
+const (
+	relDaySame      = "same"
+	relDayReference = "ref"
+)
+
+// relativeDateIn resolves the first relative day of a sentence to a listed
+// date, for stages that need a date where the text gives none (a relation
+// "in the afternoon the same day"): "the same day" is the nearest single
+// day written before it, "today" the dateline's date. It returns nil when
+// the sentence holds no relative day, or one that names an unlisted day.
+func (a *analysis) relativeDateIn(sent span) *dateMention {
+	for i := sent.start; i < sent.end; i++ {
+		if !a.isClass(i, "word/relday") || (i > sent.start && a.chosen[i] == a.chosen[i-1]) {
+			continue
+		}
+		switch a.chosenEntry(i).Value {
+		case relDaySame:
+			return a.dayBefore(i)
+		case relDayReference:
+			return a.dateline.date
+		}
+		return nil
+	}
+	return nil
+}
+
+// dayBefore is the nearest date before token i when that date is one day;
+// after a range or a month ("in July ... the same day") the day is unknown.
+func (a *analysis) dayBefore(i int) *dateMention {
+	var last *dateMention
+	for _, d := range a.dates {
+		if d.span.end > i {
+			break
+		}
+		last = d
+	}
+	if last == nil || last.start.day == 0 || last.end != (calendarDate{}) {
+		return nil
+	}
+	return last
 }

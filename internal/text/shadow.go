@@ -546,7 +546,9 @@ func splitPoints(t string, lex Lexicon) []int {
 		case c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'),
 			c >= utf8.RuneSelf && unicode.IsLetter(r):
 			j := scanWord(t, i)
-			if !inAddress(t, i, j) {
+			if at, ok := yearSplit(t, i, j, lex); ok {
+				ins = append(ins, at)
+			} else if !inAddress(t, i, j) {
 				ins = wordSplits(t[i:j], i, lex, ins)
 			}
 			i = j
@@ -557,6 +559,39 @@ func splitPoints(t string, lex Lexicon) []int {
 		i += size
 	}
 	return ins
+}
+
+// yearSplit finds where a closed-class word glued to a four-digit number
+// splits from it, the word t[i:j] holding the number ("in2013") or coming
+// right after it ("2019and"). Other letters and digits stay together
+// ("G20", "4G", "50th").
+func yearSplit(t string, i, j int, lex Lexicon) (int, bool) {
+	k := i
+	for k < j && !isASCIIDigit(t[k]) {
+		k++
+	}
+	if k < j {
+		return k, j-k == 4 && digitsOnly(t[k:j]) && lex.Function(t[i:k])
+	}
+	d := i
+	for d > 0 && isASCIIDigit(t[d-1]) {
+		d--
+	}
+	if i-d != 4 || d > 0 && isWordByte(t, d-1) || !lex.Function(t[i:j]) {
+		return 0, false
+	}
+	return i, true
+}
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func digitsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // inAddress reports whether the word t[i:j] is part of a domain, URL or
