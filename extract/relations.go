@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/rules"
 )
@@ -59,10 +61,20 @@ func (a *analysis) addRelation(rule *rules.Compiled, m rules.Match, sent span) {
 			if s.none() || o.none() || s == o {
 				continue
 			}
-			r := &relationMention{kind: rule.Relation, subject: s, object: o, sentence: sent, rule: rule.ID}
-			a.setWhenAndWhere(r)
-			a.relations = append(a.relations, r)
+			a.relations = append(a.relations, &relationMention{kind: rule.Relation, subject: s, object: o, sentence: sent, rule: rule.ID})
 		}
+	}
+}
+
+// resolveRelations puts the relations in text order (the rules found them
+// rule by rule) and dates and places them in that order, so that an event
+// "the same day" finds the one told before it.
+func (a *analysis) resolveRelations() {
+	sort.SliceStable(a.relations, func(i, j int) bool {
+		return a.relations[i].sentence.start < a.relations[j].sentence.start
+	})
+	for i, r := range a.relations {
+		a.setWhenAndWhere(r, a.relations[:i])
 	}
 }
 
@@ -71,14 +83,14 @@ func (a *analysis) addRelation(rule *rules.Compiled, m rules.Match, sent span) {
 // dateline's. A place counts only where the sentence says the event
 // happened there ("in Hanoi"); a destination ("a visit to Vietnam") or a
 // place inside a title ("Ambassador to Vietnam") does not.
-func (a *analysis) setWhenAndWhere(r *relationMention) {
+func (a *analysis) setWhenAndWhere(r *relationMention, before []*relationMention) {
 	if r.date = a.dateIn(r.sentence); r.date != nil {
 		r.dateFrom = fromSentence
 	}
 	if r.place = a.placeIn(r.sentence); r.place != nil {
 		r.placeFrom = fromSentence
 	}
-	if prev := a.continued(r.sentence); prev != nil {
+	if prev := a.continued(r.sentence, before); prev != nil {
 		if r.date == nil && prev.date != nil {
 			r.date, r.dateFrom = prev.date, fromEvent
 		}
@@ -94,14 +106,14 @@ func (a *analysis) setWhenAndWhere(r *relationMention) {
 	}
 }
 
-// continued returns the relation told before a sentence that says its
-// event took place the same day as that one, or nil.
-func (a *analysis) continued(sent span) *relationMention {
+// continued returns the last of the relations told before a sentence that
+// says its event took place the same day as theirs, or nil.
+func (a *analysis) continued(sent span, before []*relationMention) *relationMention {
 	if !a.hasEntryIn(sent, classSameDay) {
 		return nil
 	}
-	for i := len(a.relations) - 1; i >= 0; i-- {
-		if r := a.relations[i]; r.sentence.before(sent) {
+	for i := len(before) - 1; i >= 0; i-- {
+		if r := before[i]; r.sentence.before(sent) {
 			return r
 		}
 	}
