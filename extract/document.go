@@ -164,27 +164,36 @@ func (a *analysis) buildPlaces(doc *Document) {
 	}
 }
 
+// buildRelations lists each distinct (type, subject, object) once, with
+// the evidence and rule of its first mention; a later mention whose own
+// sentence gives a date or place replaces one the first only inherited.
 func (a *analysis) buildRelations(doc *Document) {
-	seen := map[string]bool{}
+	type kept struct {
+		i                   int
+		dateFrom, placeFrom attrSource
+	}
+	seen := map[string]*kept{}
 	for _, r := range a.relations {
 		subj, obj := r.subject.id(), r.object.id()
 		key := r.kind + " " + subj + " " + obj
 		if r.kind != Received && obj < subj {
 			key = r.kind + " " + obj + " " + subj
 		}
-		if seen[key] {
-			continue
+		k := seen[key]
+		if k == nil {
+			k = &kept{i: len(doc.Relations)}
+			seen[key] = k
+			rel := Relation{Type: r.kind, Subject: subj, Object: obj, Evidence: a.mention(r.sentence)}
+			rel.Rule = r.rule
+			doc.Relations = append(doc.Relations, rel)
 		}
-		seen[key] = true
-		rel := Relation{Type: r.kind, Subject: subj, Object: obj, Evidence: a.mention(r.sentence)}
-		rel.Rule = r.rule
-		if r.date != nil {
-			rel.Date = r.date.id
+		rel := &doc.Relations[k.i]
+		if r.date != nil && r.dateFrom > k.dateFrom {
+			rel.Date, k.dateFrom = r.date.id, r.dateFrom
 		}
-		if r.place != nil {
-			rel.Place = r.place.id
+		if r.place != nil && r.placeFrom > k.placeFrom {
+			rel.Place, k.placeFrom = r.place.id, r.placeFrom
 		}
-		doc.Relations = append(doc.Relations, rel)
 	}
 }
 

@@ -32,7 +32,7 @@ var stages = []struct {
 	{"dates", (*analysis).addDate, (*analysis).resolveDates},
 	{"places", (*analysis).addPlace, (*analysis).resolvePlaces},
 	{"people", (*analysis).addPerson, (*analysis).resolvePeople},
-	{"relations", (*analysis).addRelation, nil},
+	{"relations", (*analysis).addRelation, (*analysis).resolveRelations},
 }
 
 // ExtractContext is Extract with a context: when ctx is cancelled or its

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"sort"
+
+	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/rules"
 )
 
@@ -12,7 +15,24 @@ type relationMention struct {
 	rule            string
 	date            *dateMention
 	place           *placeMention
+	// How date and place were found: where two mentions of one relation
+	// disagree, the one its own sentence dated wins over the dateline.
+	dateFrom, placeFrom attrSource
 }
+
+// attrSource ranks where a relation's date or place comes from, weakest first.
+type attrSource int
+
+const (
+	fromNone     attrSource = iota
+	fromDateline            // the article's dateline
+	fromEvent               // the event the sentence continues ("the same day")
+	fromSentence            // the sentence of the relation itself
+)
+
+// classSameDay is the word class of expressions that put an event on the
+// day of the one told before it ("the same day", "later that day").
+const classSameDay = "word/sameday"
 
 // argument is a relation's subject or object: a person or an organisation.
 type argument struct {
@@ -22,28 +42,94 @@ type argument struct {
 
 func (g argument) none() bool { return g.person == nil && g.org == nil }
 
-// addRelation records a relation a rule found: its type is the rule's
-// relation, its arguments the groups "subject" and "object". Both must be a
-// named person or organisation of the document, and not the same one.
+// addRelation records the relations a rule found: its type is the rule's
+// relation, its arguments the groups "subject" and "object" (a group may be
+// captured several times, as in a list of guests: each subject is paired
+// with each object). Each argument must be a named person or organisation
+// of the document, or a description that stands for exactly one named
+// person ("the guest"); the two must differ.
 func (a *analysis) addRelation(rule *rules.Compiled, m rules.Match, sent span) {
-	subj, ok1 := group(m, "subject", sent)
-	obj, ok2 := group(m, "object", sent)
-	if !ok1 || !ok2 {
-		return
+	for _, subj := range groups(m, "subject", sent) {
+		for _, obj := range groups(m, "object", sent) {
+			s, o := a.argumentAt(subj), a.argumentAt(obj)
+			if s.none() && !o.none() {
+				s = a.described(subj, o)
+			}
+			if o.none() && !s.none() {
+				o = a.described(obj, s)
+			}
+			if s.none() || o.none() || s == o {
+				continue
+			}
+			a.relations = append(a.relations, &relationMention{kind: rule.Relation, subject: s, object: o, sentence: sent, rule: rule.ID})
+		}
 	}
-	s, o := a.argumentAt(subj), a.argumentAt(obj)
-	if s.none() || o.none() || s == o {
-		return
+}
+
+// resolveRelations puts the relations in text order (the rules found them
+// rule by rule) and dates and places them in that order, so that an event
+// "the same day" finds the one told before it.
+func (a *analysis) resolveRelations() {
+	sort.SliceStable(a.relations, func(i, j int) bool {
+		return a.relations[i].sentence.start < a.relations[j].sentence.start
+	})
+	for i, r := range a.relations {
+		a.setWhenAndWhere(r, a.relations[:i])
 	}
-	r := &relationMention{kind: rule.Relation, subject: s, object: o, sentence: sent, rule: rule.ID}
-	r.date, r.place = a.dateIn(sent), a.placeIn(sent)
-	if r.date == nil {
-		r.date = a.dateline.date
+}
+
+// setWhenAndWhere gives a relation its date and place: those its sentence
+// names, else those of the event it continues ("the same day"), else the
+// dateline's. A place counts only where the sentence says the event
+// happened there ("in Hanoi"); a destination ("a visit to Vietnam") or a
+// place inside a title ("Ambassador to Vietnam") does not.
+func (a *analysis) setWhenAndWhere(r *relationMention, before []*relationMention) {
+	if r.date = a.dateIn(r.sentence); r.date != nil {
+		r.dateFrom = fromSentence
 	}
-	if r.place == nil {
-		r.place = a.dateline.place
+	if r.place = a.placeIn(r.sentence); r.place != nil {
+		r.placeFrom = fromSentence
 	}
-	a.relations = append(a.relations, r)
+	if prev := a.continued(r.sentence, before); prev != nil {
+		if r.date == nil && prev.date != nil {
+			r.date, r.dateFrom = prev.date, fromEvent
+		}
+		if r.place == nil && prev.place != nil {
+			r.place, r.placeFrom = prev.place, fromEvent
+		}
+	}
+	if r.date == nil && a.dateline.date != nil {
+		r.date, r.dateFrom = a.dateline.date, fromDateline
+	}
+	if r.place == nil && a.dateline.place != nil {
+		r.place, r.placeFrom = a.dateline.place, fromDateline
+	}
+}
+
+// continued returns the last of the relations told before a sentence that
+// says its event took place the same day as theirs, or nil.
+func (a *analysis) continued(sent span, before []*relationMention) *relationMention {
+	if !a.hasEntryIn(sent, classSameDay) {
+		return nil
+	}
+	for i := len(before) - 1; i >= 0; i-- {
+		if r := before[i]; r.sentence.before(sent) {
+			return r
+		}
+	}
+	return nil
+}
+
+// hasEntryIn reports whether a gazetteer entry of the class
+// ("type/subtype") lies inside the span, whether or not the tag string shows
+// it (a longer or stronger entry may hide it there).
+func (a *analysis) hasEntryIn(s span, class string) bool {
+	for _, g := range a.gaz {
+		if g.Start >= s.start && g.End <= s.end && g.Entry.Type+"/"+g.Entry.Subtype == class {
+			return true
+		}
+	}
+	return false
 }
 
 // argumentAt finds the person or organisation whose mention holds the first
@@ -62,7 +148,50 @@ func (a *analysis) argumentAt(s span) argument {
 	return argument{}
 }
 
-// dateIn is the first date of a sentence, and placeIn its first place.
+// described resolves a description ("the guest", "the minister") to the
+// named person it stands for: the one named most recently before it who is
+// not the other argument and, for a title ("the minister"), holds a title
+// with the same head. Where none fits, it is no argument.
+func (a *analysis) described(s span, other argument) argument {
+	head := a.titleHead(s)
+	for i := len(a.people) - 1; i >= 0; i-- {
+		p := a.people[i]
+		if p.entity == nil || !p.span.before(s) || p.entity == other.person {
+			continue
+		}
+		if head == nil || a.holdsTitle(p.entity, head) {
+			return argument{person: p.entity}
+		}
+	}
+	return argument{}
+}
+
+// titleHead is the title entry a span names, if any.
+func (a *analysis) titleHead(s span) *gazetteer.Entry {
+	for i := s.start; i < s.end; i++ {
+		if e := a.chosenEntry(i); e != nil && e.Type == "title" {
+			return e
+		}
+	}
+	return nil
+}
+
+// holdsTitle reports whether any title the document gives a person has
+// the given head.
+func (a *analysis) holdsTitle(e *personEntity, head *gazetteer.Entry) bool {
+	for _, m := range e.mentions {
+		for _, t := range m.titles {
+			for i := t.span.start; i < t.span.end; i++ {
+				if g := a.chosenEntry(i); g != nil && g.ID == head.ID {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// dateIn is the first date of a sentence.
 func (a *analysis) dateIn(sent span) *dateMention {
 	for _, d := range a.dates {
 		if sent.contains(d.span) {
@@ -72,11 +201,33 @@ func (a *analysis) dateIn(sent span) *dateMention {
 	return nil
 }
 
+// placeIn is the first place of a sentence that follows a preposition of
+// place ("in Hanoi", "at the Kremlin") and is no part of a title or an
+// organisation's name.
 func (a *analysis) placeIn(sent span) *placeMention {
 	for _, p := range a.places {
-		if sent.contains(p.span) {
+		if !sent.contains(p.span) || p.span.start == sent.start || !a.isClass(p.span.start-1, "word/in") {
+			continue
+		}
+		if !a.insideName(p.span) {
 			return p
 		}
 	}
 	return nil
+}
+
+// insideName reports whether a span lies inside a title or an
+// organisation's name.
+func (a *analysis) insideName(s span) bool {
+	for _, t := range a.titles {
+		if t.span.contains(s) {
+			return true
+		}
+	}
+	for _, o := range a.orgs {
+		if o.span.contains(s) {
+			return true
+		}
+	}
+	return false
 }
