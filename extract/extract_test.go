@@ -111,9 +111,9 @@ func TestExtract(t *testing.T) {
 				"honorifics":    {"Nguyen Xuan Thang: Prof.", "Nguyen Xuan Thang: Dr."},
 				"titles":        {"Nguyen Xuan Thang: Politburo member", "Nguyen Xuan Thang: President of the Ho Chi Minh National Academy of Politics (HCMA)", "Ito Naoki: Japanese Ambassador"},
 				"organisations": {"Politburo", "Ho Chi Minh National Academy of Politics HCMA"},
-				"dates":         {"March 3 morning=--03-03"},
+				"dates":         {"March 3=--03-03"},
 				"places":        {"Hanoi"},
-				"relations":     {"received(Nguyen Xuan Thang, Ito Naoki) March 3 morning Hanoi"},
+				"relations":     {"received(Nguyen Xuan Thang, Ito Naoki) March 3 Hanoi"},
 			},
 		},
 		{
