@@ -145,6 +145,7 @@ func (a *analysis) resolvePeople() {
 	for _, t := range a.titles {
 		t.person.titles = append(t.person.titles, t)
 	}
+	a.addProsePeople()
 
 	byName := map[string]*personEntity{}
 	for _, p := range a.people {
@@ -158,6 +159,7 @@ func (a *analysis) resolvePeople() {
 		e.mentions = append(e.mentions, p)
 		p.entity = e
 	}
+	a.joinTypos()
 	a.joinShortForms()
 	a.markNameUses()
 	a.dropShadowedPlaces()
@@ -288,6 +290,47 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 	return nil
 }
 
+// typoOf reports whether the folded names x and y have as many parts and
+// differ in one part by one letter ("Bodo Rammelow", "Bodo Ramelow").
+func typoOf(x, y []string) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	typos := 0
+	for i := range x {
+		switch {
+		case x[i] == y[i]:
+		case len(x[i]) >= minTypoLen && oneEditApart(x[i], y[i]):
+			typos++
+		default:
+			return false
+		}
+	}
+	return typos == 1
+}
+
+// joinTypos merges a full name into an earlier one it misspells by one
+// letter.
+func (a *analysis) joinTypos() {
+	for i, e := range a.personEntities {
+		parts := nameTokens(e.name)
+		if len(parts) < 2 {
+			continue
+		}
+		for _, earlier := range a.personEntities[:i] {
+			if len(earlier.mentions) > 0 && typoOf(parts, nameTokens(earlier.name)) {
+				for _, m := range e.mentions {
+					m.entity = earlier
+				}
+				earlier.mentions = append(earlier.mentions, e.mentions...)
+				e.mentions = nil
+				break
+			}
+		}
+	}
+	a.dropEmptyPeople()
+}
+
 // joinShortForms moves every mention of a person known only by one word to
 // the person whose fuller name that word shortens, if one does.
 func (a *analysis) joinShortForms() {
@@ -307,6 +350,11 @@ func (a *analysis) joinShortForms() {
 		}
 		e.mentions = kept
 	}
+	a.dropEmptyPeople()
+}
+
+// dropEmptyPeople forgets the people whose mentions all joined another.
+func (a *analysis) dropEmptyPeople() {
 	a.personEntities = slices.DeleteFunc(a.personEntities, func(e *personEntity) bool { return len(e.mentions) == 0 })
 }
 
