@@ -261,8 +261,8 @@ func oneEditApart(a, b string) bool {
 
 // shortFormOf returns the person whose fuller name the one word w at token
 // at shortens, trying no tier worse than worst: within the best tier that
-// fits anyone, the nearest full name before the word wins, else the nearest
-// after it. Two people who share a short form are thus told apart by where
+// fits anyone, the person named nearest before the word wins, else the one
+// named nearest after it. Two people who share a short form are thus told apart by where
 // the short form stands.
 func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 	for tier := fitLast; tier <= worst; tier++ {
@@ -272,12 +272,13 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 			if fit(w, nameTokens(e.name)) != tier {
 				continue
 			}
-			first := firstPerson(e)
-			switch {
-			case first < at && first > beforeAt:
-				before, beforeAt = e, first
-			case first > at && (afterAt < 0 || first < afterAt):
-				after, afterAt = e, first
+			for _, m := range e.mentions {
+				switch pos := m.span.start; {
+				case pos < at && pos > beforeAt:
+					before, beforeAt = e, pos
+				case pos > at && (afterAt < 0 || pos < afterAt):
+					after, afterAt = e, pos
+				}
 			}
 		}
 		if before != nil {
