@@ -80,7 +80,9 @@ func New(opts ...Option) (*Extractor, error) {
 		x.ruleIndex[r.ID] = i
 	}
 	for _, e := range gaz.Entries() {
-		if e.Type == "abbreviation" || e.Type == "honorific" {
+		// Titles count too: only their forms written with a period
+		// ("Lieut.", "Gen.") can ever match a word asked about here.
+		if e.Type == "abbreviation" || e.Type == "honorific" || e.Type == "title" {
 			for _, form := range append([]string{e.Name}, e.Aliases...) {
 				x.abbrev[text.Key(form)] = true
 			}

@@ -1,10 +1,13 @@
 package extract
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/text"
 	"github.com/newsgraph/newsgraph/rules"
 )
@@ -49,6 +52,10 @@ func (a *analysis) addPerson(rule *rules.Compiled, m rules.Match, sent span) {
 	if !ok {
 		return
 	}
+	if name.len() == 1 && a.entryAt(name, "word") != nil {
+		return // "An" alone is the article, not the given name
+	}
+	name = a.extendName(name, sent)
 	p := &personMention{span: name, name: name, rule: rule.ID, order: a.ruleOrder(rule)}
 	for _, h := range groups(m, "honorific", sent) {
 		p.honorifics = append(p.honorifics, h)
@@ -60,6 +67,54 @@ func (a *analysis) addPerson(rule *rules.Compiled, m rules.Match, sent span) {
 		p.titles = append(p.titles, &titleMention{span: t, rule: rule.ID, order: p.order, person: p})
 	}
 	a.personCands = append(a.personCands, p)
+}
+
+// maxNameParts is the longest name extendName makes.
+const maxNameParts = 4
+
+// namePart is the gazetteer name-part entry covering exactly token i, even
+// where another class ("Hue" the city, "Thai" the demonym) won the tag
+// string.
+func (a *analysis) namePart(i int) *gazetteer.Entry {
+	return a.entryAt(span{i, i + 1}, "name")
+}
+
+// extendName stretches a name that opens with a family name over the
+// capitalised tokens after it that the gazetteer also knows as name parts,
+// so that "Vuong Dinh Hue" is not cut before a given name that is also a
+// city. Family-first names are the ones whose last part is given, hence
+// the rule only applies to them.
+func (a *analysis) extendName(name, sent span) span {
+	if first := a.namePart(name.start); first == nil || first.Subtype != "family" || name.len() < 2 {
+		return name
+	}
+	for name.end < sent.end && name.len() < maxNameParts && capitalised(a.toks[name.end].Text) {
+		part := a.namePart(name.end)
+		if part == nil || part.Subtype == "particle" {
+			break
+		}
+		name.end++
+	}
+	return name
+}
+
+// dropShadowedPlaces removes the place mentions that turned out to be part
+// of a person's name.
+func (a *analysis) dropShadowedPlaces() {
+	kept := a.places[:0]
+	for _, pl := range a.places {
+		shadowed := false
+		for _, p := range a.people {
+			if p.name.overlaps(pl.span) {
+				shadowed = true
+				break
+			}
+		}
+		if !shadowed {
+			kept = append(kept, pl)
+		}
+	}
+	a.places = kept
 }
 
 // resolvePeople keeps one reading of overlapping names (handing the titles
@@ -90,6 +145,7 @@ func (a *analysis) resolvePeople() {
 	for _, t := range a.titles {
 		t.person.titles = append(t.person.titles, t)
 	}
+	a.addProsePeople()
 
 	byName := map[string]*personEntity{}
 	for _, p := range a.people {
@@ -103,8 +159,43 @@ func (a *analysis) resolvePeople() {
 		e.mentions = append(e.mentions, p)
 		p.entity = e
 	}
+	a.joinTypos()
 	a.joinShortForms()
 	a.markNameUses()
+	a.dropShadowedPlaces()
+	for _, e := range a.personEntities {
+		a.dropShortenedTitles(e)
+	}
+}
+
+// dropShortenedTitles removes a person's title when another of their
+// titles ends with it ("Minister of Home Affairs" beside "Vietnamese
+// Minister of Home Affairs"): a later mention that repeats a title more
+// briefly names the same role, not a second one.
+func (a *analysis) dropShortenedTitles(e *personEntity) {
+	var keys []string
+	for _, m := range e.mentions {
+		for _, t := range m.titles {
+			keys = append(keys, text.Key(a.text(t.span)))
+		}
+	}
+	shortened := func(k string) bool {
+		for _, other := range keys {
+			if strings.HasSuffix(other, " "+k) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range e.mentions {
+		kept := m.titles[:0]
+		for _, t := range m.titles {
+			if !shortened(text.Key(a.text(t.span))) {
+				kept = append(kept, t)
+			}
+		}
+		m.titles = kept
+	}
 }
 
 // nameTokens returns the folded tokens of an entity's name.
@@ -116,44 +207,156 @@ func nameTokens(name string) []string {
 	return out
 }
 
-// shortForms maps the last part of every multi-token name to the person
-// who bears it; a part two people share maps to nil: it names neither.
-func (a *analysis) shortForms() map[string]*personEntity {
-	short := map[string]*personEntity{}
-	for _, e := range a.personEntities {
+// Tiers of a one-word form's fit to a fuller name, best first: its last
+// part (the Vietnamese given name, the Western surname), another part
+// ("Anwar" of "Anwar Ibrahim", "Tan" of "Marcus Tan Wei Ming"), its last
+// part with one letter typed wrong ("Rammelow" for "Ramelow").
+const (
+	fitLast = iota
+	fitPart
+	fitTypo
+	fitNone
+)
+
+// minTypoLen is the shortest last part a one-letter typo may stand for:
+// shorter words differ by one letter from too many others.
+const minTypoLen = 5
+
+// fit says how well the one word w fits the folded name parts.
+func fit(w string, parts []string) int {
+	if len(parts) < 2 {
+		return fitNone
+	}
+	last := parts[len(parts)-1]
+	switch {
+	case w == last:
+		return fitLast
+	case slices.Contains(parts[:len(parts)-1], w):
+		return fitPart
+	case len(last) >= minTypoLen && oneEditApart(w, last):
+		return fitTypo
+	}
+	return fitNone
+}
+
+// oneEditApart reports whether a and b differ by exactly one inserted,
+// deleted or replaced letter.
+func oneEditApart(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(y)-len(x) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(x) && x[i] == y[i] {
+		i++
+	}
+	if len(x) == len(y) {
+		return i < len(x) && string(x[i+1:]) == string(y[i+1:])
+	}
+	return string(x[i:]) == string(y[i+1:])
+}
+
+// shortFormOf returns the person whose fuller name the one word w at token
+// at shortens, trying no tier worse than worst: within the best tier that
+// fits anyone, the person named nearest before the word wins, else the one
+// named nearest after it. Two people who share a short form are thus told apart by where
+// the short form stands.
+func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
+	for tier := fitLast; tier <= worst; tier++ {
+		var before, after *personEntity
+		beforeAt, afterAt := -1, -1
+		for _, e := range a.personEntities {
+			if fit(w, nameTokens(e.name)) != tier {
+				continue
+			}
+			for _, m := range e.mentions {
+				switch pos := m.span.start; {
+				case pos < at && pos > beforeAt:
+					before, beforeAt = e, pos
+				case pos > at && (afterAt < 0 || pos < afterAt):
+					after, afterAt = e, pos
+				}
+			}
+		}
+		if before != nil {
+			return before
+		}
+		if after != nil {
+			return after
+		}
+	}
+	return nil
+}
+
+// typoOf reports whether the folded names x and y have as many parts and
+// differ in one part by one letter ("Bodo Rammelow", "Bodo Ramelow").
+func typoOf(x, y []string) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	typos := 0
+	for i := range x {
+		switch {
+		case x[i] == y[i]:
+		case len(x[i]) >= minTypoLen && oneEditApart(x[i], y[i]):
+			typos++
+		default:
+			return false
+		}
+	}
+	return typos == 1
+}
+
+// joinTypos merges a full name into an earlier one it misspells by one
+// letter.
+func (a *analysis) joinTypos() {
+	for i, e := range a.personEntities {
 		parts := nameTokens(e.name)
 		if len(parts) < 2 {
 			continue
 		}
-		last := parts[len(parts)-1]
-		if other, ok := short[last]; ok && other != e {
-			short[last] = nil
-			continue
-		}
-		short[last] = e
-	}
-	return short
-}
-
-// joinShortForms merges a person known only by one word into the person
-// whose full name ends with that word, when exactly one does.
-func (a *analysis) joinShortForms() {
-	short := a.shortForms()
-	kept := a.personEntities[:0]
-	for _, e := range a.personEntities {
-		parts := nameTokens(e.name)
-		if len(parts) == 1 {
-			if full := short[parts[0]]; full != nil && full != e {
+		for _, earlier := range a.personEntities[:i] {
+			if len(earlier.mentions) > 0 && typoOf(parts, nameTokens(earlier.name)) {
 				for _, m := range e.mentions {
-					m.entity = full
-					full.mentions = append(full.mentions, m)
+					m.entity = earlier
 				}
-				continue
+				earlier.mentions = append(earlier.mentions, e.mentions...)
+				e.mentions = nil
+				break
 			}
 		}
-		kept = append(kept, e)
 	}
-	a.personEntities = kept
+	a.dropEmptyPeople()
+}
+
+// joinShortForms moves every mention of a person known only by one word to
+// the person whose fuller name that word shortens, if one does.
+func (a *analysis) joinShortForms() {
+	for _, e := range a.personEntities {
+		parts := nameTokens(e.name)
+		if len(parts) != 1 {
+			continue
+		}
+		kept := e.mentions[:0]
+		for _, m := range e.mentions {
+			if full := a.shortFormOf(parts[0], m.span.start, fitTypo); full != nil {
+				m.entity = full
+				full.mentions = append(full.mentions, m)
+				continue
+			}
+			kept = append(kept, m)
+		}
+		e.mentions = kept
+	}
+	a.dropEmptyPeople()
+}
+
+// dropEmptyPeople forgets the people whose mentions all joined another.
+func (a *analysis) dropEmptyPeople() {
+	a.personEntities = slices.DeleteFunc(a.personEntities, func(e *personEntity) bool { return len(e.mentions) == 0 })
 }
 
 // markNameUses adds a mention for every later use of a known name, whole or
@@ -163,7 +366,6 @@ func (a *analysis) markNameUses() {
 		return
 	}
 	covered := a.coveredTokens()
-	short := a.shortForms()
 	full := map[string][]*personEntity{} // first folded token -> people
 	for _, e := range a.personEntities {
 		parts := nameTokens(e.name)
@@ -181,7 +383,7 @@ func (a *analysis) markNameUses() {
 			i = s.end - 1
 			continue
 		}
-		if e := short[tok]; e != nil {
+		if e := a.shortFormOf(tok, i, fitLast); e != nil {
 			a.addNameUse(span{i, i + 1}, e)
 		}
 	}

@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestOneEditApart(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"rammelow", "ramelow", true},
+		{"ramelow", "rammelow", true},
+		{"guerini", "guerinu", true},
+		{"guerini", "guerini", false},
+		{"guerini", "gureini", false},
+		{"thang", "tran", false},
+	} {
+		if got := oneEditApart(c.a, c.b); got != c.want {
+			t.Errorf("oneEditApart(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+func TestFit(t *testing.T) {
+	for _, c := range []struct {
+		w     string
+		parts []string
+		want  int
+	}{
+		{"thang", []string{"nguyen", "xuan", "thang"}, fitLast},
+		{"anwar", []string{"anwar", "ibrahim"}, fitPart},
+		{"ramelow", []string{"bodo", "rammelow"}, fitTypo},
+		{"lam", []string{"to", "lam"}, fitLast},
+		{"tam", []string{"to", "lam"}, fitNone}, // too short for a typo
+		{"thang", []string{"thang"}, fitNone},
+	} {
+		if got := fit(c.w, c.parts); got != c.want {
+			t.Errorf("fit(%q, %v) = %d, want %d", c.w, c.parts, got, c.want)
+		}
+	}
+}
+
+// TestCoreference checks which people a document ends with: short forms
+// join the nearest fitting full name, diacritics and one-letter typos do
+// not make a second person, and a bare short form alone is still a person.
+func TestCoreference(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, text string
+		want       []string // each person: name, then the text of every mention
+	}{
+		{
+			"shared short form goes to the nearest",
+			"Hanoi (VNA) – Minister of Finance Nguyen Van Thang met Vice President of the Academy Nguyen Xuan Thang on May 2. Thang said the academy would help.\n\nMinister of Finance Nguyen Van Thang later visited Hue. Thang said the ministry would help.",
+			[]string{"Nguyen Van Thang|Nguyen Van Thang|Nguyen Van Thang|Thang", "Nguyen Xuan Thang|Nguyen Xuan Thang|Thang"},
+		},
+		{
+			"diacritics",
+			"Hanoi (VNA) – Prime Minister Phạm Minh Chính received Ambassador Ito Naoki on March 3. Chinh said ties were good.",
+			[]string{"Phạm Minh Chính|Phạm Minh Chính|Chinh", "Ito Naoki|Ito Naoki"},
+		},
+		{
+			"one-letter typo",
+			"Hanoi (VNA) – Foreign Minister Bui Thanh Son received Governor Karl Wassermeyer on June 4. Wasermeyer said the state wants more trade.",
+			[]string{"Bui Thanh Son|Bui Thanh Son", "Karl Wassermeyer|Karl Wassermeyer|Wasermeyer"},
+		},
+		{
+			"bare short form",
+			"Speaking at the forum, Hieu said exports rose.",
+			[]string{"Hieu|Hieu"},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			doc := x.Extract(c.text)
+			var got []string
+			for _, p := range doc.People {
+				parts := []string{p.Name}
+				for _, m := range p.Mentions {
+					parts = append(parts, m.Text)
+				}
+				got = append(got, strings.Join(parts, "|"))
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("people:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
