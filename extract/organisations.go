@@ -48,7 +48,11 @@ func (a *analysis) addOrganisation(rule *rules.Compiled, m rules.Match, sent spa
 			return
 		}
 	}
-	long := &orgMention{span: org, rule: rule.ID, order: a.ruleOrder(rule), entry: a.entryAt(org, "organisation")}
+	entry := a.entryAt(org, "organisation")
+	if entry == nil {
+		entry = a.nationalEntry(org)
+	}
+	long := &orgMention{span: org, rule: rule.ID, order: a.ruleOrder(rule), entry: entry}
 	a.orgCands = append(a.orgCands, long)
 	if isDef {
 		long.acronym = a.text(acr)
@@ -57,6 +61,35 @@ func (a *analysis) addOrganisation(rule *rules.Compiled, m rules.Match, sent spa
 			entry: a.entryAt(acr, "organisation"),
 		})
 	}
+}
+
+// nationalEntry is the known organisation that a nationality and a known
+// organisation name together, where the gazetteer lists the nationality
+// with its name: "Vietnamese NA" is the National Assembly because the
+// gazetteer knows it as "Vietnamese National Assembly", while "Hungarian
+// NA" is another parliament.
+func (a *analysis) nationalEntry(s span) *gazetteer.Entry {
+	for i := range a.gaz {
+		m := &a.gaz[i]
+		if m.Start > s.start {
+			break
+		}
+		if m.Start != s.start || m.End >= s.end || m.Entry.Type != "demonym" {
+			continue
+		}
+		e := a.entryAt(span{m.End, s.end}, "organisation")
+		if e == nil {
+			return nil
+		}
+		want := text.Key(a.text(span{m.Start, m.End}) + " " + e.Name)
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if text.Key(n) == want {
+				return e
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // definedName decides whether the words in org define the acronym acr, and
@@ -275,7 +308,9 @@ func (a *analysis) nameKey(s span) string {
 // so that "Mexican Chamber of Deputies" and "Chamber of Deputies of Mexico"
 // are one, while the Mexican and the Cuban ministries of foreign affairs
 // stay two. The country comes from a leading demonym or a trailing "of
-// (the) <country>"; without one the key is empty.
+// (the) <country>"; without one the key is empty. The rest is named by its
+// gazetteer entry where it has one, so that "Vietnamese NA" is the
+// "Vietnamese National Assembly".
 func (a *analysis) countryKey(s span) string {
 	country, rest := "", s
 	for i := range a.gaz {
@@ -302,20 +337,26 @@ func (a *analysis) countryKey(s span) string {
 	if country == "" {
 		return ""
 	}
+	if e := a.entryAt(rest, "organisation"); e != nil {
+		return "country:" + country + " entry:" + e.ID
+	}
 	return "country:" + country + " " + a.nameKey(rest)
 }
 
 // orgName is the name an organisation is given: the name its acronym was
-// defined with, else the fullest form the document writes, else the
+// defined with, else the fullest form the document writes (the most
+// words, the first of equals), else the
 // gazetteer's name (for an organisation named only by its acronym).
 func (a *analysis) orgName(e *orgEntity) string {
 	if e.defined != nil {
 		return a.text(e.defined.span)
 	}
-	name := ""
+	name, words := "", 0
 	for _, m := range e.mentions {
-		if t := a.text(m.span); !m.isAcr && len(t) > len(name) {
-			name = t
+		t := a.text(m.span)
+		acr := m.isAcr || t == e.acronym || (e.entry != nil && t == e.entry.Acronym)
+		if !acr && m.span.len() > words {
+			name, words = t, m.span.len()
 		}
 	}
 	if name == "" && e.entry != nil {
