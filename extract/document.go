@@ -31,21 +31,7 @@ func (a *analysis) buildOrganisations(doc *Document) {
 			}
 		}
 		o.Rule = e.mentions[0].rule
-		switch {
-		case e.defined != nil:
-			o.Name = a.text(e.defined.span)
-		case e.entry != nil:
-			o.Name = e.entry.Name
-		default:
-			for _, m := range e.mentions {
-				if t := a.text(m.span); !m.isAcr && len(t) > len(o.Name) {
-					o.Name = t
-				}
-			}
-		}
-		if o.Name == "" {
-			o.Name = a.text(e.mentions[0].span)
-		}
+		o.Name = a.orgName(e)
 		seen := map[string]bool{text.Key(o.Name): true, text.Key(o.Acronym): true}
 		for _, m := range e.mentions {
 			o.Mentions = append(o.Mentions, a.mention(m.span))

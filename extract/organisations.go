@@ -2,6 +2,8 @@ package extract
 
 import (
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/text"
@@ -40,15 +42,147 @@ func (a *analysis) addOrganisation(rule *rules.Compiled, m rules.Match, sent spa
 	if !ok {
 		return
 	}
-	long := &orgMention{span: org, rule: rule.ID, order: a.ruleOrder(rule), entry: a.entryAt(org, "organisation")}
+	acr, isDef := group(m, "acronym", sent)
+	if isDef {
+		if org, ok = a.definedName(org, acr); !ok {
+			return
+		}
+	}
+	entry := a.entryAt(org, "organisation")
+	if entry == nil {
+		entry = a.nationalEntry(org)
+	}
+	long := &orgMention{span: org, rule: rule.ID, order: a.ruleOrder(rule), entry: entry}
 	a.orgCands = append(a.orgCands, long)
-	if acr, ok := group(m, "acronym", sent); ok {
+	if isDef {
 		long.acronym = a.text(acr)
 		a.orgCands = append(a.orgCands, &orgMention{
 			span: acr, rule: rule.ID, order: long.order, isAcr: true, defn: long,
 			entry: a.entryAt(acr, "organisation"),
 		})
 	}
+}
+
+// nationalEntry is the known organisation that a nationality and a known
+// organisation name together, where the gazetteer lists the nationality
+// with its name: "Vietnamese NA" is the National Assembly because the
+// gazetteer knows it as "Vietnamese National Assembly", while "Hungarian
+// NA" is another parliament.
+func (a *analysis) nationalEntry(s span) *gazetteer.Entry {
+	for i := range a.gaz {
+		m := &a.gaz[i]
+		if m.Start > s.start {
+			break
+		}
+		if m.Start != s.start || m.End >= s.end || m.Entry.Type != "demonym" {
+			continue
+		}
+		e := a.entryAt(span{m.End, s.end}, "organisation")
+		if e == nil {
+			return nil
+		}
+		want := text.Key(a.text(span{m.Start, m.End}) + " " + e.Name)
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if text.Key(n) == want {
+				return e
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// definedName decides whether the words in org define the acronym acr, and
+// which of them do. An organisation-shaped name (one built on a head or a
+// known organisation) defines any acronym, for acronyms often come from
+// another language ("National Institute of Public Service (INSP)"). Any
+// other run of capitalised words defines it only where its initials spell
+// it, and only from the first word they need ("a study by Kohlberg Kravis
+// Roberts (KKR)"). Where the gazetteer knows the acronym as one
+// organisation, a name that is another known organisation defines nothing.
+func (a *analysis) definedName(org, acr span) (span, bool) {
+	if e := a.entryAt(acr, "organisation"); e != nil {
+		if other := a.entryAt(org, "organisation"); other != nil && other != e {
+			return org, false
+		}
+	}
+	if a.orgShaped(org) {
+		return org, true
+	}
+	words := make([]string, org.len())
+	for i := range words {
+		words[i] = a.toks[org.start+i].Text
+	}
+	start, ok := initialsStart(words, a.text(acr))
+	if !ok {
+		return org, false
+	}
+	return span{org.start + start, org.end}, true
+}
+
+// orgShaped reports whether a token of s belongs to an organisation head or
+// a known organisation in the gazetteer.
+func (a *analysis) orgShaped(s span) bool {
+	for i := s.start; i < s.end; i++ {
+		if a.isClass(i, "orghead") || a.isClass(i, "organisation") {
+			return true
+		}
+	}
+	return false
+}
+
+// initialsStart finds where an acronym's long form begins among words, the
+// words before the acronym: each letter of the acronym, read from the end,
+// is found in the words read from the end, the first letter at the start of
+// a word (Schwartz and Hearst, 2003). So capitals, mixed case ("MoHA" from
+// "Ministry of Home Affairs") and letters from inside a word ("VNSC" from
+// "Vietnam Satellite Centre") all fit, and skipped words ("and") cost
+// nothing. The long form must end with the last word and may not hold more
+// than twice the acronym's letters in words, so that a short acronym does
+// not claim a whole clause.
+func initialsStart(words []string, acr string) (int, bool) {
+	letters := []rune(strings.ToLower(acr))
+	n := 0
+	for _, r := range letters {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	if n < 2 || len(words) == 0 {
+		return 0, false
+	}
+	w := len(words) - 1
+	chars := []rune(strings.ToLower(words[w]))
+	c := len(chars) - 1
+	lastUsed := false // whether the last word gave a letter
+	for l := len(letters) - 1; l >= 0; l-- {
+		r := letters[l]
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		for {
+			if c < 0 {
+				if w--; w < 0 {
+					return 0, false
+				}
+				chars = []rune(strings.ToLower(words[w]))
+				c = len(chars) - 1
+				continue
+			}
+			if chars[c] == r && (l > 0 || c == 0) {
+				break
+			}
+			c--
+		}
+		if w == len(words)-1 {
+			lastUsed = true
+		}
+		c--
+	}
+	if !lastUsed || len(words)-w > 2*n {
+		return 0, false
+	}
+	return w, true
 }
 
 // resolveOrganisations keeps one reading where candidates overlap (the
@@ -116,7 +250,10 @@ func (a *analysis) groupOrgs() {
 		if o.isAcr {
 			ks = append(ks, "acr:"+a.text(o.span))
 		} else {
-			ks = append(ks, "name:"+text.Key(a.text(o.span)))
+			ks = append(ks, "name:"+a.nameKey(o.span))
+			if k := a.countryKey(o.span); k != "" {
+				ks = append(ks, k)
+			}
 		}
 		if o.acronym != "" {
 			ks = append(ks, "acr:"+o.acronym)
@@ -154,6 +291,81 @@ func (a *analysis) groupOrgs() {
 			}
 		}
 	}
+}
+
+// nameKey is the folded name of a span with its spacing left out, so that
+// "Mexico - Vietnam Friendship Group" and "Mexico-Vietnam Friendship Group"
+// are one name.
+func (a *analysis) nameKey(s span) string {
+	parts := make([]string, 0, s.len())
+	for i := s.start; i < s.end; i++ {
+		parts = append(parts, text.Key(a.toks[i].Text))
+	}
+	return strings.Join(parts, " ")
+}
+
+// countryKey names an organisation by its country and the rest of its name,
+// so that "Mexican Chamber of Deputies" and "Chamber of Deputies of Mexico"
+// are one, while the Mexican and the Cuban ministries of foreign affairs
+// stay two. The country comes from a leading demonym or a trailing "of
+// (the) <country>"; without one the key is empty. The rest is named by its
+// gazetteer entry where it has one, so that "Vietnamese NA" is the
+// "Vietnamese National Assembly".
+func (a *analysis) countryKey(s span) string {
+	country, rest := "", s
+	for i := range a.gaz {
+		m := &a.gaz[i]
+		if m.Start > s.end {
+			break
+		}
+		switch {
+		case m.Start == s.start && m.End < s.end && m.Entry.Type == "demonym" && m.Entry.Parent != "":
+			country, rest = m.Entry.Parent, span{m.End, s.end}
+		case m.End == s.end && m.Start > s.start+1 && m.Entry.Type == "country":
+			end := m.Start
+			if a.isClass(end-1, "word/the") {
+				end--
+			}
+			if end > s.start+1 && a.isClass(end-1, "word/of") {
+				country, rest = m.Entry.ID, span{s.start, end - 1}
+			}
+		}
+		if country != "" {
+			break
+		}
+	}
+	if country == "" {
+		return ""
+	}
+	if e := a.entryAt(rest, "organisation"); e != nil {
+		return "country:" + country + " entry:" + e.ID
+	}
+	return "country:" + country + " " + a.nameKey(rest)
+}
+
+// orgName is the name an organisation is given: the name its acronym was
+// defined with, else the fullest form the document writes (the most
+// words, the first of equals), else the
+// gazetteer's name (for an organisation named only by its acronym).
+func (a *analysis) orgName(e *orgEntity) string {
+	if e.defined != nil {
+		return a.text(e.defined.span)
+	}
+	name, words := "", 0
+	for _, m := range e.mentions {
+		t := a.text(m.span)
+		acr := m.isAcr || t == e.acronym || (e.entry != nil && t == e.entry.Acronym)
+		if !acr && m.span.len() > words {
+			name, words = t, m.span.len()
+		}
+	}
+	if name == "" && e.entry != nil {
+		name = e.entry.Name
+	}
+	if name == "" {
+		name = a.text(e.mentions[0].span)
+	}
+	return name
 }
 
 // orgAt returns the first organisation mention inside s.
