@@ -30,6 +30,9 @@ const (
 	maxProseRun = 4
 )
 
+// proseContext is how many tokens either side of a run prose sees.
+const proseContext = 4
+
 // undecidedNames returns the runs of capitalised words that no rule claimed
 // and that hold at least one word the lexicon does not know ("Fidel
 // Castro" after a lower-case description): foreign names that nothing else
@@ -61,21 +64,20 @@ func (a *analysis) undecidedNames(sent span, covered []bool) []span {
 // part of the gazetteer or a capitalised word no class covers.
 var nameShapes = string([]byte{shapeCapital, shapeCapWord}) + "NG"
 
-// addProsePeople asks prose's recogniser about the undecided runs of every
-// sentence that has one, and keeps the runs it reads as a person.
+// addProsePeople asks prose's recogniser about each undecided run, in a
+// small window of its sentence, and keeps the runs it reads as a person.
 func (a *analysis) addProsePeople() {
 	covered := a.coveredTokens()
 	for _, sent := range a.sents {
-		runs := a.undecidedNames(sent, covered)
-		if len(runs) == 0 {
-			continue
-		}
-		people, err := prosePeople(a.text(sent))
-		if err != nil {
-			a.warn(proseRule, "%v", err)
-			return
-		}
-		for _, r := range runs {
+		for _, r := range a.undecidedNames(sent, covered) {
+			// The run and a few words either side are context enough for
+			// the recogniser, at a fraction of the sentence's cost.
+			window := span{max(sent.start, r.start-proseContext), min(sent.end, r.end+proseContext)}
+			people, err := prosePeople(a.text(window))
+			if err != nil {
+				a.warn(proseRule, "%v", err)
+				return
+			}
 			key := text.Key(a.text(r))
 			for _, p := range people {
 				if p == key || strings.HasSuffix(p, " "+key) {
