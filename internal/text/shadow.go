@@ -4,8 +4,8 @@
 // returns rs <= re within Raw; rs is monotone in a and re is monotone in b;
 // noise deleted inside the span lies inside Raw[rs:re]; and where the span is
 // raw text the cleaner left unchanged, Raw[rs:re] == Clean[a:b]. Entities
-// found in Clean are therefore reported at true raw offsets.
-
+// found in Clean are therefore reported at true raw offsets. (This paragraph
+// joins the package comment of fold.go in go doc.)
 package text
 
 import (
@@ -158,7 +158,8 @@ func blank[S ~string | ~[]byte](s S) bool {
 
 // Clean builds the cleaned shadow of raw. It deletes emoji, pictographs,
 // stray symbols and zero-width or bidi controls, and letters of another
-// script glued inside a Latin word; turns Unicode spaces into ' ', CR LF and
+// script glued to a Latin word (a word wholly in another script, such as a
+// Chinese name in brackets, is kept); turns Unicode spaces into ' ', CR LF and
 // CR into '\n', other control characters into ' ', curly quotes into
 // straight ones, dashes into '-' and '…' into "..."; composes decomposed
 // letters (NFC); replaces each invalid UTF-8 byte with U+FFFD; and splits
@@ -220,9 +221,14 @@ const (
 	clReplace              // a quote, dash, space or control with a plain form
 )
 
-// classify returns the class of r and, for clReplace, its replacement.
+// classify returns the class of a non-ASCII rune r and, for clReplace, its
+// replacement. ASCII is repaired byte by byte in repair.
 func classify(r rune) (class, string) {
 	switch {
+	case 0xC0 <= r && r <= 0x24F && r != 0xD7 && r != 0xF7, 0x1E00 <= r && r <= 0x1EFF:
+		// Latin letters with diacritics, Vietnamese among them: the
+		// common case, settled before any table look-up.
+		return clPlain, ""
 	case r == 0xAD, r == 0x34F, r == 0x61C, r == 0x180E,
 		0x200B <= r && r <= 0x200F, 0x202A <= r && r <= 0x202E,
 		0x2060 <= r && r <= 0x2064, 0x2066 <= r && r <= 0x2069, r == 0xFEFF:
@@ -257,9 +263,8 @@ func classify(r rune) (class, string) {
 			return clPlain, ""
 		}
 		return clNoise, ""
-	case unicode.Is(unicode.Co, r), unicode.Is(unicode.Cc, r):
-		// Private use is icon-font glyphs in scraped pages; the only Cc
-		// left here are C0 controls, reached only through ASCII.
+	case unicode.Is(unicode.Co, r):
+		// Private use characters are icon-font glyphs in scraped pages.
 		return clNoise, ""
 	case !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Z, unicode.C):
 		// Unassigned in Go's tables: most likely an emoji newer than them.
@@ -383,12 +388,46 @@ func cluster(b *mapBuilder, raw string, i int) int {
 		j += sz
 	}
 	seg := raw[i:j]
-	if norm.NFC.IsNormalString(seg) {
+	if isNFC(seg) {
 		b.copy(seg)
 	} else {
-		b.atomic(len(seg), norm.NFC.String(seg))
+		b.atomic(len(seg), repairComposed(norm.NFC.String(seg)))
 	}
 	return j
+}
+
+// isNFC reports whether seg, one normalisation segment, is in NFC. The quick
+// check settles almost every segment without allocating; only segments
+// with combining marks need the full comparison.
+func isNFC(seg string) bool {
+	return norm.NFC.QuickSpanString(seg) == len(seg) || norm.NFC.String(seg) == seg
+}
+
+// repairComposed applies the character repairs to the NFC form of a cluster:
+// a few characters compose to one that needs them (U+0374 GREEK NUMERAL SIGN
+// becomes U+02B9, an apostrophe here), and NFC writes U+034F into very long
+// runs of marks.
+func repairComposed(s string) string {
+	var out []byte
+	for i, r := range s {
+		cls, rep := classify(r)
+		if r < utf8.RuneSelf || cls == clPlain || cls == clMark || cls == clForeign {
+			if out != nil {
+				out = utf8.AppendRune(out, r)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]byte, 0, len(s)), s[:i]...)
+		}
+		if cls == clReplace {
+			out = append(out, rep...)
+		}
+	}
+	if out == nil {
+		return s
+	}
+	return string(out)
 }
 
 // noiseRun handles the run of zero-width controls, symbols, foreign-script
@@ -406,8 +445,8 @@ func noiseRun(b *mapBuilder, raw string, i int, lex Lexicon) int {
 scan:
 	for j < len(raw) {
 		r, sz := utf8.DecodeRuneInString(raw[j:])
-		if r == utf8.RuneError && sz == 1 {
-			break
+		if r < utf8.RuneSelf || r == utf8.RuneError && sz == 1 {
+			break // ASCII and invalid bytes have their own repairs
 		}
 		cls, _ := classify(r)
 		switch cls {
@@ -458,29 +497,24 @@ scan:
 	return j
 }
 
-// keepForeign copies the foreign-script letters of raw[i:j] with their marks
-// and deletes the symbols and controls among them.
+// keepForeign copies the foreign-script letters of raw[i:j] with their marks,
+// composed to NFC, and deletes the symbols and controls among them.
 func keepForeign(b *mapBuilder, raw string, i, j int) {
 	for k := i; k < j; {
 		r, sz := utf8.DecodeRuneInString(raw[k:])
 		cls, _ := classify(r)
 		e := k + sz
-		for e < j {
-			r2, sz2 := utf8.DecodeRuneInString(raw[e:])
-			if c2, _ := classify(r2); c2 != clMark {
-				break
-			}
+		for e < j && !norm.NFC.PropertiesString(raw[e:]).BoundaryBefore() {
+			_, sz2 := utf8.DecodeRuneInString(raw[e:])
 			e += sz2
 		}
-		if cls == clForeign || cls == clMark {
-			seg := raw[k:e]
-			if norm.NFC.IsNormalString(seg) {
-				b.copy(seg)
-			} else {
-				b.atomic(len(seg), norm.NFC.String(seg))
-			}
-		} else {
-			b.atomic(e-k, "") // marks after a deleted symbol go with it
+		switch seg := raw[k:e]; {
+		case cls != clForeign && cls != clMark:
+			b.atomic(len(seg), "") // a symbol, with any marks on it
+		case isNFC(seg):
+			b.copy(seg)
+		default:
+			b.atomic(len(seg), repairComposed(norm.NFC.String(seg)))
 		}
 		k = e
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // gazetteerNames stands in for the engine's gazetteer in the tests.
-var gazetteerNames = map[string]bool{"petrovietnam": true, "vinfast": true, "vietjet": true}
+var gazetteerNames = map[string]bool{"petrovietnam": true, "vinfast": true, "vietjet": true, "blackrock": true}
 
 func testLexicon() Lexicon {
 	return Extend(DefaultLexicon(), func(w string) bool { return gazetteerNames[Key(w)] })
@@ -86,6 +86,7 @@ func TestClean(t *testing.T) {
 		{"PetroVietnam known", "PetroVietnam", "PetroVietnam", 0},
 		{"VinFast known", "VinFast", "VinFast", 0},
 		{"VietJet known", "VietJet", "VietJet", 0},
+		{"BlackRock known to the gazetteer", "BlackRock", "BlackRock", 0},
 		{"function glued to word", "theminister's view", "the minister's view", 0},
 		{"word glued to year", "founded in2013, it", "founded in 2013, it", 0},
 		{"year glued to word", "in 2019and after", "in 2019 and after", 0},
@@ -115,6 +116,8 @@ func TestClean(t *testing.T) {
 		{"decomposed place", "Ha\u0300 No\u0323\u0302i", "Hà Nội", 0},
 		{"decomposed after ASCII run", "Cafe\u0301 talks", "Café talks", 0},
 		{"ohm sign singleton", "5 \u2126", "5 \u03a9", 0},
+		{"Greek numeral sign becomes apostrophe", "a\u0374b", "a'b", 0},
+		{"Hangul jamo compose", "\u1100\u1161 x", "\uac00 x", 0},
 		// Invalid UTF-8.
 		{"invalid byte", "a\xffb", "a\ufffdb", 1},
 		{"surrogate bytes", "x\xed\xa0\x80y", "x\ufffd\ufffd\ufffdy", 3},
@@ -320,6 +323,23 @@ func TestCleanNilLexicon(t *testing.T) {
 	if got := Clean("theminister", nil).Clean; got != "the minister" {
 		t.Errorf("nil lexicon: got %q", got)
 	}
+	// Without the gazetteer, a brand of two known words is split; Extend
+	// is what protects it (see the BlackRock row of TestClean).
+	if got := Clean("BlackRock", nil).Clean; got != "Black Rock" {
+		t.Errorf("default lexicon: got %q", got)
+	}
+}
+
+// TestInsertedSpace checks that a space inserted between glued words maps to
+// an empty raw range between them.
+func TestInsertedSpace(t *testing.T) {
+	s := Clean("ofHome", nil)
+	if s.Clean != "of Home" {
+		t.Fatalf("got %q", s.Clean)
+	}
+	if rs, re := s.RawSpan(2, 3); rs != 2 || re != 2 {
+		t.Errorf("inserted space maps to [%d,%d), want [2,2)", rs, re)
+	}
 }
 
 func BenchmarkCleanASCII(b *testing.B) {
@@ -332,6 +352,14 @@ func BenchmarkCleanASCII(b *testing.B) {
 
 func BenchmarkCleanNoisy(b *testing.B) {
 	raw := strings.Repeat("Hanoi (VNA) – Prime Minister Pham Minh Chinh received “Ambassador” Ito, who said Japan’s support … was firm.\u00a0", 1000)
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		Clean(raw, nil)
+	}
+}
+
+func BenchmarkCleanVietnamese(b *testing.B) {
+	raw := strings.Repeat("Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản tại Hà Nội ngày 5/5. ", 1000)
 	b.SetBytes(int64(len(raw)))
 	for b.Loop() {
 		Clean(raw, nil)
