@@ -22,9 +22,16 @@ const (
 // does not shrink into dots. It starts from circles and has no randomness,
 // so one corpus always gives one picture.
 func layout(g *Graph, width, margin float64) float64 {
-	comps := components(g)
 	x, y, rowHeight := margin, margin, 0.0
-	for _, c := range comps {
+	var row []*Node
+	// center shifts the finished row to the middle of the frame.
+	center := func() {
+		for _, n := range row {
+			n.x += (width - margin - x) / 2
+		}
+		row = nil
+	}
+	for _, c := range components(g) {
 		force(c.nodes, c.edges)
 		minX, minY, maxX, maxY := bounds(c.nodes)
 		minX, maxX = minX-labelRoom, maxX+labelRoom
@@ -40,15 +47,18 @@ func layout(g *Graph, width, margin float64) float64 {
 			w, h = avail, h*s
 		}
 		if x+w > width-margin && x > margin {
+			center()
 			x, y, rowHeight = margin, y+rowHeight, 0
 		}
 		for _, n := range c.nodes {
 			n.x += x - minX
 			n.y += y - minY
 		}
+		row = append(row, c.nodes...)
 		x += w
 		rowHeight = math.Max(rowHeight, h)
 	}
+	center()
 	return y + rowHeight + margin
 }
 
