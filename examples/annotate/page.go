@@ -227,6 +227,7 @@ func provenance(pv extract.Provenance) string {
 	return " (" + strings.Join(parts, ", ") + ")"
 }
 
+// appendProvenance adds the rule and gazetteer lines of a card.
 func appendProvenance(out []detail, pv extract.Provenance) []detail {
 	if pv.Rule != "" {
 		out = append(out, detail{"rule", pv.Rule})
