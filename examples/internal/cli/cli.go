@@ -1,0 +1,77 @@
+// Package cli holds what the example commands share: the flags that build an
+// extract.Extractor and the expansion of file and directory arguments into
+// the articles to read.
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// list is a repeatable string flag.
+type list []string
+
+func (l *list) String() string     { return strings.Join(*l, ",") }
+func (l *list) Set(v string) error { *l = append(*l, v); return nil }
+
+// ExtractorFlags declares -ref-date, -gazetteer and -rules on flags and
+// returns the function that builds the Extractor they describe, to be called
+// after flags.Parse. A malformed -ref-date is an error that says so.
+func ExtractorFlags(flags *flag.FlagSet) func() (*extract.Extractor, error) {
+	refDate := flags.String("ref-date", "", "publication date `YYYY-MM-DD`: year-less dates take the year nearest before it")
+	var gazetteers, ruleFiles list
+	flags.Var(&gazetteers, "gazetteer", "add a gazetteer `FILE` (repeatable)")
+	flags.Var(&ruleFiles, "rules", "add a rule `FILE` (repeatable)")
+	return func() (*extract.Extractor, error) {
+		opts := []extract.Option{extract.WithGazetteer(gazetteers...), extract.WithRules(ruleFiles...)}
+		if *refDate != "" {
+			t, err := time.Parse("2006-01-02", *refDate)
+			if err != nil {
+				return nil, fmt.Errorf("-ref-date %q: want YYYY-MM-DD", *refDate)
+			}
+			opts = append(opts, extract.WithReferenceDate(t))
+		}
+		return extract.New(opts...)
+	}
+}
+
+// Articles expands files and directories into the files to read: a file is
+// taken as given, a directory contributes every *.txt file below it, sorted.
+// A path that cannot be read is an error naming it.
+func Articles(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(path, ".txt") {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
