@@ -14,7 +14,6 @@ func (s span) len() int              { return s.end - s.start }
 func (s span) overlaps(o span) bool  { return s.start < o.end && o.start < s.end }
 func (s span) contains(o span) bool  { return s.start <= o.start && o.end <= s.end }
 func (s span) empty() bool           { return s.end <= s.start }
-func (s span) within(n int) bool     { return 0 <= s.start && s.end <= n }
 func (s span) shift(by int) span     { return span{s.start + by, s.end + by} }
 func (s span) before(o span) bool    { return s.end <= o.start }
 func (s span) covers(token int) bool { return s.start <= token && token < s.end }
@@ -122,21 +121,4 @@ func (a *analysis) isClass(i int, class string) bool {
 		return false
 	}
 	return e.Type == class || e.Type+"/"+e.Subtype == class
-}
-
-// sentenceOf returns the sentence holding token i.
-func (a *analysis) sentenceOf(i int) span {
-	lo, hi := 0, len(a.sents)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		switch {
-		case a.sents[mid].end <= i:
-			lo = mid + 1
-		case a.sents[mid].start > i:
-			hi = mid
-		default:
-			return a.sents[mid]
-		}
-	}
-	return span{i, i + 1}
 }
