@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
@@ -102,27 +102,6 @@ func (p ErrorList) Err() error {
 	return p
 }
 
-// yamlLine finds the line number in a yaml.v3 error message
-// ("yaml: line 3: did not find expected key").
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
-
-// syntaxError turns a yaml.v3 error into an Error with the line its message
-// names (0 if it names none).
-func syntaxError(file string, err error) *Error {
-	msg := err.Error()
-	line := 0
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = msg[len(m[0]):]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-	}
-	if line < 0 {
-		line = 0
-	}
-	return &Error{File: file, Line: line, Msg: "YAML syntax: " + msg}
-}
-
 // Parse decodes one gazetteer file strictly. The file is a YAML sequence of
 // entries (an empty file has none). Every problem is collected with its
 // file and line: an unknown or repeated field, a field of the wrong kind
@@ -151,13 +130,13 @@ func Parse(name string, data []byte) (entries []Entry, err error) {
 		if errors.Is(err, io.EOF) {
 			return nil, nil
 		}
-		return nil, ErrorList{syntaxError(name, err)}
+		return nil, ErrorList{syntaxError(name, err, data)}
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case errors.Is(err, io.EOF):
 	case err != nil:
-		return nil, ErrorList{syntaxError(name, err)}
+		return nil, ErrorList{syntaxError(name, err, data)}
 	default:
 		return nil, ErrorList{{File: name, Line: max(extra.Line, 0), Msg: "more than one YAML document in the file"}}
 	}
@@ -168,9 +147,9 @@ func Parse(name string, data []byte) (entries []Entry, err error) {
 		}
 		root = root.Content[0]
 	}
-	root = resolve(root)
+	root = yamlnode.Resolve(root)
 	switch {
-	case root.Kind == 0 || isNull(root):
+	case root.Kind == 0 || yamlnode.IsNull(root):
 		return nil, nil
 	case root.Kind != yaml.SequenceNode:
 		return nil, ErrorList{{File: name, Line: max(root.Line, 0), Msg: "a gazetteer file must be a YAML list of entries"}}
@@ -230,34 +209,19 @@ func badField(msgs []posMsg, field string) bool {
 	return false
 }
 
-// resolve follows one alias (*name) to the node it names. Only one step is
-// taken, and callers expect scalars or a list of scalars, so an alias that
-// points back at its own parent cannot make the walk loop.
-func resolve(n *yaml.Node) *yaml.Node {
-	if n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
-		return n.Alias
-	}
-	return n
-}
-
-// isNull reports whether n is a YAML null (~, null or nothing).
-func isNull(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
-}
-
 // decodeEntry reads one entry from a mapping node. The entry's Line is the
 // line of its mapping (its first field); field errors carry the line of the
 // field. ok is false if the node is no entry at all, so that nothing more
 // is said about its fields.
 func decodeEntry(item *yaml.Node) (e Entry, msgs []posMsg, ok bool) {
 	e.Line = max(item.Line, 0)
-	n := resolve(item)
+	n := yamlnode.Resolve(item)
 	if n.Kind != yaml.MappingNode {
 		return e, []posMsg{{e.Line, "", "an entry must be a mapping of fields (id, type, name ...)"}}, false
 	}
 	seen := make(map[string]int, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
+		k, v := yamlnode.Resolve(n.Content[i]), yamlnode.Resolve(n.Content[i+1])
 		line := max(n.Content[i].Line, 0)
 		if k.Kind != yaml.ScalarNode {
 			msgs = append(msgs, posMsg{line, "", "a field name must be a plain string"})
@@ -322,7 +286,7 @@ func scalar(n *yaml.Node) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
 		return "", false
 	}
-	if isNull(n) {
+	if yamlnode.IsNull(n) {
 		return "", true
 	}
 	return n.Value, true
@@ -331,7 +295,7 @@ func scalar(n *yaml.Node) (string, bool) {
 // stringList reads a YAML list of strings (null is an empty list). On a
 // problem it returns the line of the offending item and a message.
 func stringList(n *yaml.Node) ([]string, int, string) {
-	if isNull(n) {
+	if yamlnode.IsNull(n) {
 		return nil, 0, ""
 	}
 	if n.Kind != yaml.SequenceNode {
@@ -339,7 +303,7 @@ func stringList(n *yaml.Node) ([]string, int, string) {
 	}
 	out := make([]string, 0, len(n.Content))
 	for _, c := range n.Content {
-		s, ok := scalar(resolve(c))
+		s, ok := scalar(yamlnode.Resolve(c))
 		switch {
 		case !ok:
 			return nil, c.Line, "an alias must be a string"
@@ -349,4 +313,11 @@ func stringList(n *yaml.Node) ([]string, int, string) {
 		out = append(out, s)
 	}
 	return out, 0, ""
+}
+
+// syntaxError turns a yaml.v3 error into an Error with the line it happened
+// on.
+func syntaxError(file string, err error, data []byte) *Error {
+	line, msg := yamlnode.SyntaxError(err, data)
+	return &Error{File: file, Line: line, Msg: "YAML syntax: " + msg}
 }

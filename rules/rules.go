@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"strconv"
-	"strings"
-	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/internal/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
@@ -104,7 +102,8 @@ func (p *parser) decode(data []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if !errors.Is(err, io.EOF) {
-			p.syntaxError(err, data)
+			line, msg := yamlnode.SyntaxError(err, data)
+			p.errorf(line, "", "invalid YAML: %s", msg)
 		}
 		return nil
 	}
@@ -114,153 +113,42 @@ func (p *parser) decode(data []byte) *yaml.Node {
 	switch err := dec.Decode(&extra); {
 	case errors.Is(err, io.EOF):
 	case err != nil:
-		p.syntaxError(err, data)
+		line, msg := yamlnode.SyntaxError(err, data)
+		p.errorf(line, "", "invalid YAML: %s", msg)
 		return nil
 	default:
-		if n := content(&extra); n != nil && !isNull(n) {
+		if n := content(&extra); n != nil && !yamlnode.IsNull(n) {
 			p.errorf(n.Line, "", "a rule file holds one YAML document; found another one")
 			return nil
 		}
 	}
 	n := content(&doc)
-	if n == nil || isNull(n) {
+	if n == nil || yamlnode.IsNull(n) {
 		return nil
 	}
 	return n
-}
-
-// syntaxError turns a yaml.v3 error into an Error with the best line number
-// that can be had. yaml.v3 puts "line N: " in front of scanner and parser
-// messages, but N is 1-based for scanner errors and 0-based for parser errors,
-// and the prefix is left out altogether for line 1 (0-based 0). Errors from
-// the reader (bad UTF-8, control characters) carry no position at all; for
-// those the offending byte is looked up in data.
-func (p *parser) syntaxError(err error, data []byte) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		msg = msg[len(m[0]):]
-		if n, convErr := strconv.Atoi(m[1]); convErr == nil && n > 0 {
-			line = n
-			if yamlParserProblems[msg] {
-				line++
-			}
-		}
-	} else {
-		switch {
-		case yamlReaderProblem(msg):
-			line = badCharLine(data)
-		case strings.HasPrefix(msg, "unknown anchor") || strings.HasPrefix(msg, "anchor ") ||
-			strings.HasPrefix(msg, "document contains") || strings.HasPrefix(msg, "attempted to go past"):
-			// Not positional.
-		default:
-			line = 1
-		}
-	}
-	p.errorf(line, "", "invalid YAML: %s", msg)
-}
-
-// yamlLine matches the position yaml.v3 puts at the start of its messages
-// (after "yaml: ").
-var yamlLine = regexp.MustCompile(`^line (\d+): `)
-
-// yamlParserProblems are the messages of yaml.v3's parser, whose line numbers
-// are 0-based; those of its scanner are 1-based.
-var yamlParserProblems = map[string]bool{
-	"did not find expected <stream-start>":   true,
-	"did not find expected <document start>": true,
-	"found undefined tag handle":             true,
-	"did not find expected node content":     true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected key":              true,
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-	"found duplicate %YAML directive":        true,
-	"found incompatible YAML document":       true,
-	"found duplicate %TAG directive":         true,
-}
-
-// yamlReaderProblem reports whether msg comes from yaml.v3's input reader.
-func yamlReaderProblem(msg string) bool {
-	for _, p := range []string{"invalid leading UTF-8", "incomplete UTF-8", "invalid trailing UTF-8",
-		"invalid length of a UTF-8", "invalid Unicode character", "incomplete UTF-16",
-		"unexpected low surrogate", "expected low surrogate", "control characters are not allowed"} {
-		if strings.HasPrefix(msg, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// badCharLine returns the 1-based line of the first byte of data that YAML
-// does not allow (invalid UTF-8 or a control character), or 0.
-func badCharLine(data []byte) int {
-	line := 1
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			return line
-		case r == '\n':
-			line++
-		case r == '\t' || r == '\r' || r == 0x85 || r == 0xFEFF:
-		case r < 0x20 || (0x7f <= r && r < 0xa0) || (0xd800 <= r && r < 0xe000) || r == 0xfffe || r == 0xffff:
-			return line
-		}
-		i += size
-	}
-	return 0
 }
 
 // content returns the root node of a document node, resolving an alias.
 func content(doc *yaml.Node) *yaml.Node {
 	if doc.Kind != yaml.DocumentNode {
-		return resolve(doc)
+		return yamlnode.Resolve(doc)
 	}
 	if len(doc.Content) == 0 {
 		return nil
 	}
-	return resolve(doc.Content[0])
-}
-
-// resolve follows an alias to its anchored node. Anchors and aliases are
-// ordinary YAML and cost nothing to allow, since the walk below never goes
-// deeper than the fixed shape of a rule file.
-func resolve(n *yaml.Node) *yaml.Node {
-	if n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
-		return n.Alias
-	}
-	return n
-}
-
-func isNull(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
-}
-
-// kindName names a node kind for messages.
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		return "a single value"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	return "something else"
+	return yamlnode.Resolve(doc.Content[0])
 }
 
 // str returns the text of a scalar. Non-string scalars (numbers, booleans)
 // are taken as written, since "tag: 1" or "pattern: 14" are meant as text;
 // null is the empty string. ok is false for a mapping or a list.
 func str(n *yaml.Node) (s string, ok bool) {
-	n = resolve(n)
+	n = yamlnode.Resolve(n)
 	if n == nil || n.Kind != yaml.ScalarNode {
 		return "", false
 	}
-	if isNull(n) {
+	if yamlnode.IsNull(n) {
 		return "", true
 	}
 	return n.Value, true
@@ -275,7 +163,7 @@ func (p *parser) pairs(m *yaml.Node, rule string, fn func(key string, keyNode, v
 		k, v := m.Content[i], m.Content[i+1]
 		key, ok := str(k)
 		if !ok {
-			p.errorf(k.Line, rule, "a key must be a single value, not %s", kindName(resolve(k)))
+			p.errorf(k.Line, rule, "a key must be a single value, not %s", yamlnode.KindName(yamlnode.Resolve(k)))
 			continue
 		}
 		if first, dup := seen[key]; dup {
@@ -290,7 +178,7 @@ func (p *parser) pairs(m *yaml.Node, rule string, fn func(key string, keyNode, v
 // top walks the root mapping.
 func (p *parser) top(root *yaml.Node) {
 	if root.Kind != yaml.MappingNode {
-		p.errorf(root.Line, "", "a rule file must be a mapping with the keys tags, macros and rules, not %s", kindName(root))
+		p.errorf(root.Line, "", "a rule file must be a mapping with the keys tags, macros and rules, not %s", yamlnode.KindName(root))
 		return
 	}
 	p.pairs(root, "", func(key string, k, v *yaml.Node) {
@@ -309,12 +197,12 @@ func (p *parser) top(root *yaml.Node) {
 
 // list returns the items of a list value; null means an empty list.
 func (p *parser) list(v *yaml.Node, field string) []*yaml.Node {
-	v = resolve(v)
-	if isNull(v) {
+	v = yamlnode.Resolve(v)
+	if yamlnode.IsNull(v) {
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode {
-		p.errorf(v.Line, "", "%s must be a list, not %s", field, kindName(v))
+		p.errorf(v.Line, "", "%s must be a list, not %s", field, yamlnode.KindName(v))
 		return nil
 	}
 	return v.Content
@@ -323,9 +211,9 @@ func (p *parser) list(v *yaml.Node, field string) []*yaml.Node {
 func (p *parser) tags(v *yaml.Node) {
 	classes := make(map[string]int)
 	for _, item := range p.list(v, "tags") {
-		item = resolve(item)
+		item = yamlnode.Resolve(item)
 		if item.Kind != yaml.MappingNode {
-			p.errorf(item.Line, "", "a tags entry must be a mapping {class: ..., tag: ...}, not %s", kindName(item))
+			p.errorf(item.Line, "", "a tags entry must be a mapping {class: ..., tag: ...}, not %s", yamlnode.KindName(item))
 			continue
 		}
 		t := Tag{Line: item.Line}
@@ -344,7 +232,7 @@ func (p *parser) tags(v *yaml.Node) {
 			}
 			s, ok := str(v)
 			if !ok {
-				p.errorf(v.Line, "", "%s must be a single value, not %s", key, kindName(resolve(v)))
+				p.errorf(v.Line, "", "%s must be a single value, not %s", key, yamlnode.KindName(yamlnode.Resolve(v)))
 				bad = true
 				return
 			}
@@ -373,12 +261,12 @@ func (p *parser) tags(v *yaml.Node) {
 }
 
 func (p *parser) macros(v *yaml.Node) {
-	v = resolve(v)
-	if isNull(v) {
+	v = yamlnode.Resolve(v)
+	if yamlnode.IsNull(v) {
 		return
 	}
 	if v.Kind != yaml.MappingNode {
-		p.errorf(v.Line, "", "macros must be a mapping NAME: pattern, not %s", kindName(v))
+		p.errorf(v.Line, "", "macros must be a mapping NAME: pattern, not %s", yamlnode.KindName(v))
 		return
 	}
 	p.pairs(v, "", func(name string, k, val *yaml.Node) {
@@ -388,10 +276,10 @@ func (p *parser) macros(v *yaml.Node) {
 		}
 		body, ok := str(val)
 		if !ok {
-			p.errorf(val.Line, "", "macro %s must be a pattern string, not %s", name, kindName(resolve(val)))
+			p.errorf(val.Line, "", "macro %s must be a pattern string, not %s", name, yamlnode.KindName(yamlnode.Resolve(val)))
 			return
 		}
-		if isNull(resolve(val)) {
+		if yamlnode.IsNull(yamlnode.Resolve(val)) {
 			p.errorf(k.Line, "", "macro %s has no value", name)
 			return
 		}
@@ -407,9 +295,9 @@ func (p *parser) macros(v *yaml.Node) {
 func (p *parser) rules(v *yaml.Node) {
 	ids := make(map[string]int)
 	for _, item := range p.list(v, "rules") {
-		item = resolve(item)
+		item = yamlnode.Resolve(item)
 		if item.Kind != yaml.MappingNode {
-			p.errorf(item.Line, "", "a rule must be a mapping, not %s", kindName(item))
+			p.errorf(item.Line, "", "a rule must be a mapping, not %s", yamlnode.KindName(item))
 			continue
 		}
 		r := Rule{File: p.file.Name, Line: item.Line}
@@ -443,7 +331,7 @@ func (p *parser) rules(v *yaml.Node) {
 			}
 			s, ok := str(v)
 			if !ok {
-				p.errorf(v.Line, r.ID, "%s must be a single value, not %s", key, kindName(resolve(v)))
+				p.errorf(v.Line, r.ID, "%s must be a single value, not %s", key, yamlnode.KindName(yamlnode.Resolve(v)))
 				bad = true
 				return
 			}
