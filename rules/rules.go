@@ -13,7 +13,7 @@ import (
 
 // Phases lists the valid phases in the order the engine runs them. A later
 // phase sees the entities found by the earlier ones as tags.
-var Phases = []string{"people", "organisations", "dates", "places", "relations"}
+var Phases = []string{"organisations", "dates", "places", "people", "relations"}
 
 // Relations lists the valid values of Rule.Relation. Only rules of the
 // "relations" phase carry one.
