@@ -4,7 +4,7 @@
 // SCOWL size 50. British spellings matter because news agencies write
 // "labour" and "organisation", and a splitter that did not know them would
 // cut "labour" into "lab our". It keeps what the glued-word splitter can use:
-// lower-cased words of 2 to 20 ASCII letters, without possessive forms or
+// lower-case words of 2 to 20 ASCII letters (no proper nouns), without possessive forms or
 // contractions, deduplicated and sorted in byte order so that the output is
 // the same on every machine. See WORDS-SOURCE.md for the source and its
 // licence.
@@ -84,7 +84,13 @@ func read(path string, seen map[string]bool) error {
 func filter(r io.Reader, seen map[string]bool) error {
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
-		w := strings.ToLower(strings.TrimSpace(sc.Text()))
+		w := strings.TrimSpace(sc.Text())
+		// Proper nouns ("Winston", "Paris") are left out: the engine reads a
+		// capitalised word the list knows as an ordinary English word, not
+		// a name, and names are the gazetteer's business.
+		if w != strings.ToLower(w) {
+			continue
+		}
 		// Possessives ("minister's") and contractions carry an apostrophe;
 		// the tokenizer never hands the splitter such a word.
 		if len(w) < 2 || len(w) > 20 || !asciiLetters(w) {
