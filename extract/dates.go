@@ -209,6 +209,7 @@ func (a *analysis) referenceDate() time.Time {
 // ("today"). Relative days with no such value ("the next day") name a day
 // the document does not list.
 const (
+	classRelDay     = "word/relday"
 	relDaySame      = "same"
 	relDayReference = "ref"
 )
@@ -220,7 +221,7 @@ const (
 // the sentence holds no relative day, or one that names an unlisted day.
 func (a *analysis) relativeDateIn(sent span) *dateMention {
 	for i := sent.start; i < sent.end; i++ {
-		if !a.isClass(i, "word/relday") || (i > sent.start && a.chosen[i] == a.chosen[i-1]) {
+		if !a.isClass(i, classRelDay) || (i > sent.start && a.chosen[i] == a.chosen[i-1]) {
 			continue
 		}
 		switch a.chosenEntry(i).Value {
@@ -234,6 +235,11 @@ func (a *analysis) relativeDateIn(sent span) *dateMention {
 	return nil
 }
 
+// isDay reports whether the date is one day, not a month or a range.
+func (d *dateMention) isDay() bool {
+	return d != nil && d.start.day != 0 && d.end == (calendarDate{})
+}
+
 // dayBefore is the nearest date before token i when that date is one day;
 // after a range or a month ("in July ... the same day") the day is unknown.
 func (a *analysis) dayBefore(i int) *dateMention {
@@ -244,7 +250,7 @@ func (a *analysis) dayBefore(i int) *dateMention {
 		}
 		last = d
 	}
-	if last == nil || last.start.day == 0 || last.end != (calendarDate{}) {
+	if !last.isDay() {
 		return nil
 	}
 	return last

@@ -30,10 +30,6 @@ const (
 	fromSentence            // the sentence of the relation itself
 )
 
-// classSameDay is the word class of expressions that put an event on the
-// day of the one told before it ("the same day", "later that day").
-const classSameDay = "word/sameday"
-
 // argument is a relation's subject or object: a person or an organisation.
 type argument struct {
 	person *personEntity
@@ -98,6 +94,11 @@ func (a *analysis) setWhenAndWhere(r *relationMention, before []*relationMention
 			r.place, r.placeFrom = prev.place, fromEvent
 		}
 	}
+	if r.date == nil {
+		if d := a.relativeDateIn(r.sentence); d != nil {
+			r.date, r.dateFrom = d, fromEvent
+		}
+	}
 	if r.date == nil && a.dateline.date != nil {
 		r.date, r.dateFrom = a.dateline.date, fromDateline
 	}
@@ -106,26 +107,28 @@ func (a *analysis) setWhenAndWhere(r *relationMention, before []*relationMention
 	}
 }
 
-// continued returns the last of the relations told before a sentence that
-// says its event took place the same day as theirs, or nil.
+// continued returns the last relation told before a sentence that says
+// its event took place the same day ("the same day", "later that day"), or
+// nil. Only an event on a single day counts: a meeting "last September"
+// recalled in between is not the day the next event shares.
 func (a *analysis) continued(sent span, before []*relationMention) *relationMention {
-	if !a.hasEntryIn(sent, classSameDay) {
+	if !a.saysSameDay(sent) {
 		return nil
 	}
 	for i := len(before) - 1; i >= 0; i-- {
-		if r := before[i]; r.sentence.before(sent) {
+		if r := before[i]; r.sentence.before(sent) && r.date.isDay() {
 			return r
 		}
 	}
 	return nil
 }
 
-// hasEntryIn reports whether a gazetteer entry of the class
-// ("type/subtype") lies inside the span, whether or not the tag string shows
-// it (a longer or stronger entry may hide it there).
-func (a *analysis) hasEntryIn(s span, class string) bool {
+// saysSameDay reports whether a relative day of the sentence is the day of
+// an event told before it, whether or not the tag string shows it (a longer
+// or stronger entry may hide it there).
+func (a *analysis) saysSameDay(s span) bool {
 	for _, g := range a.gaz {
-		if g.Start >= s.start && g.End <= s.end && g.Entry.Type+"/"+g.Entry.Subtype == class {
+		if g.Start >= s.start && g.End <= s.end && g.Entry.Type+"/"+g.Entry.Subtype == classRelDay && g.Entry.Value == relDaySame {
 			return true
 		}
 	}
