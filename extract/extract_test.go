@@ -164,6 +164,22 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "two triggers joined by and; the day of the talks, not the visit's range",
+			text: "Vice President Vo Thi Anh Xuan hosted a welcome ceremony and held talks with Lao Vice President Pany Yathotou, who is visiting from August 13-16, in Hanoi on August 14.",
+			want: map[string][]string{
+				"relations": {"received(Vo Thi Anh Xuan, Pany Yathotou) August 14 Hanoi", "talks(Vo Thi Anh Xuan, Pany Yathotou) August 14 Hanoi"},
+			},
+		},
+		{
+			name: "hyphenated given name, lower-case word inside a title, one-word short name in parentheses",
+			text: "Chairman of the provincial People's Committee Tran Van Lam met Ambassador Choi Young-sam and the Japan Business Federation (Keidanren).",
+			want: map[string][]string{
+				"people":        {"Tran Van Lam", "Choi Young-sam"},
+				"titles":        {"Tran Van Lam: Chairman of the provincial People's Committee", "Choi Young-sam: Ambassador"},
+				"organisations": {"People's Committee", "Japan Business Federation Keidanren"},
+			},
+		},
+		{
 			name: "empty text",
 			text: "",
 			want: map[string][]string{"people": nil, "relations": nil},

@@ -194,14 +194,23 @@ func (a *analysis) holdsTitle(e *personEntity, head *gazetteer.Entry) bool {
 	return false
 }
 
-// dateIn is the first date of a sentence.
+// dateIn is the date of a sentence's event: its first single day, else
+// its first date. A visit "from August 13-16" frames the talks held "on
+// August 14"; the day is when they happened.
 func (a *analysis) dateIn(sent span) *dateMention {
+	var first *dateMention
 	for _, d := range a.dates {
-		if sent.contains(d.span) {
+		if !sent.contains(d.span) {
+			continue
+		}
+		if d.isDay() {
 			return d
 		}
+		if first == nil {
+			first = d
+		}
 	}
-	return nil
+	return first
 }
 
 // placeIn is the first place of a sentence that follows a preposition of
