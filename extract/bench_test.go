@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,6 +113,51 @@ func BenchmarkProseNER(b *testing.B) {
 			if _, err := prose.NewDocument(t, prose.UsingModel(model)); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// userGazetteer is a YAML gazetteer of n generated organisations with
+// made-up three-word names, the size of a large user list.
+func userGazetteer(n int) []byte {
+	var b strings.Builder
+	syllables := []string{"Ka", "Lo", "Mi", "Ne", "Ru", "Sa", "To", "Vi", "Ze", "Qu"}
+	word := func(i int) string {
+		return syllables[i%10] + strings.ToLower(syllables[(i/10)%10]) + strings.ToLower(syllables[(i/100)%10])
+	}
+	for i := range n {
+		fmt.Fprintf(&b, "- id: user.org%d\n  type: organisation\n  name: %s %s %s Company\n", i, word(i), word(i/1000), word(i/7))
+	}
+	return []byte(b.String())
+}
+
+// BenchmarkNewUserGazetteer100k builds an Extractor with 100,000 user
+// gazetteer entries on top of the defaults: build time and memory.
+func BenchmarkNewUserGazetteer100k(b *testing.B) {
+	data := userGazetteer(100_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := extract.New(extract.WithGazetteerYAML("user.yaml", data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkExtractUserGazetteer100k is BenchmarkExtract with the 100,000
+// user entries loaded: matching must not cost much more than with the
+// defaults alone.
+func BenchmarkExtractUserGazetteer100k(b *testing.B) {
+	x, err := extract.New(extract.WithGazetteerYAML("user.yaml", userGazetteer(100_000)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := benchArticles()
+	b.SetBytes(corpusBytes(texts))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			x.Extract(t)
 		}
 	}
 }
