@@ -27,8 +27,13 @@ type analysis struct {
 	toks   []text.Token
 	sents  []span
 	gaz    []gazetteer.Match
-	chosen []int  // per token, the gazetteer match in the tag string, or -1
-	base   []byte // tags from gazetteer and shapes
+	// gazFrom[i] is the index of the first gazetteer match starting at or
+	// after token i, so that lookups near a span never scan the whole
+	// document; gazLongest is the most tokens one match covers.
+	gazFrom    []int
+	gazLongest int
+	chosen     []int  // per token, the gazetteer match in the tag string, or -1
+	base       []byte // tags from gazetteer and shapes
 
 	// Candidates as the rules found them, and the mentions the overlap
 	// policy kept.
@@ -46,16 +51,20 @@ type analysis struct {
 		place *placeMention
 	}
 	warnings []Warning
+
+	nameTokens map[string][]string // memo of nameTokens, by name
+	titlesHeld map[heldTitle]bool  // memo of holdsTitle
 }
 
 func newAnalysis(x *Extractor, raw string) *analysis {
-	a := &analysis{x: x, raw: raw, acronyms: map[string]*orgMention{}}
+	a := &analysis{x: x, raw: raw, acronyms: map[string]*orgMention{}, nameTokens: map[string][]string{}, titlesHeld: map[heldTitle]bool{}}
 	a.shadow = text.Clean(raw, x.lexicon)
 	a.toks = text.Tokenize(a.shadow.Clean)
 	for _, s := range text.Sentences(a.toks, x.isAbbrev) {
 		a.sents = append(a.sents, span{s.Start, s.End})
 	}
 	a.gaz = x.gaz.Match(a.toks)
+	a.indexGazetteer()
 	a.chosen = x.tags.choose(len(a.toks), a.gaz)
 	a.base = x.tags.baseTags(a.toks, a.gaz, a.chosen, text.DefaultLexicon())
 	if n := a.shadow.InvalidUTF8(); n > 0 {
@@ -86,15 +95,39 @@ func (a *analysis) text(s span) string {
 	return b.String()
 }
 
+// indexGazetteer fills gazFrom and gazLongest; a.gaz is sorted by Start.
+func (a *analysis) indexGazetteer() {
+	a.gazFrom = make([]int, len(a.toks)+1)
+	m := 0
+	for i := range a.gazFrom {
+		for m < len(a.gaz) && a.gaz[m].Start < i {
+			m++
+		}
+		a.gazFrom[i] = m
+	}
+	for _, g := range a.gaz {
+		a.gazLongest = max(a.gazLongest, g.End-g.Start)
+	}
+}
+
+// gazStarting returns the gazetteer matches that start at tokens [from,
+// to), in the order Match gave them.
+func (a *analysis) gazStarting(from, to int) []gazetteer.Match {
+	clamp := func(i int) int { return min(max(i, 0), len(a.toks)) }
+	from, to = clamp(from), clamp(to)
+	if to <= from {
+		return nil
+	}
+	return a.gaz[a.gazFrom[from]:a.gazFrom[to]]
+}
+
 // entryAt returns the gazetteer entry that covers exactly the span, if one
 // of the given types does.
 func (a *analysis) entryAt(s span, types ...string) *gazetteer.Entry {
-	for i := range a.gaz {
-		m := &a.gaz[i]
-		if m.Start > s.start {
-			break
-		}
-		if m.Start == s.start && m.End == s.end {
+	near := a.gazStarting(s.start, s.start+1)
+	for i := range near {
+		m := &near[i]
+		if m.End == s.end {
 			for _, t := range types {
 				if m.Entry.Type == t {
 					return m.Entry

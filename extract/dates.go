@@ -177,7 +177,7 @@ func (a *analysis) resolveDates() {
 // reference date's year ("this November", "June this year"): gazetteer
 // entries of class word/thisyear whose value says on which side they stand.
 func (a *analysis) saysThisYear(s span) bool {
-	for _, m := range a.gaz {
+	for _, m := range a.gazStarting(s.start-a.gazLongest, s.end+1) {
 		e := m.Entry
 		if e.Type != "word" || e.Subtype != "thisyear" {
 			continue

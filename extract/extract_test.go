@@ -223,7 +223,9 @@ func TestRunawayRuleIsReported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "Prime Minister Pham Minh Chinh received Ambassador Marc Knapper" + strings.Repeat(" and the guests", 40) + "."
+	// The sentence holds a Q, or the rule would be skipped unrun, but none
+	// after the last person: from there every attempt backtracks.
+	text := "Prime Minister Pham Minh Chinh in Hanoi received Ambassador Marc Knapper" + strings.Repeat(" and the guests", 40) + "."
 	start := time.Now()
 	doc := x.Extract(text)
 	if elapsed := time.Since(start); elapsed > 10*time.Second {

@@ -69,12 +69,10 @@ func (a *analysis) addOrganisation(rule *rules.Compiled, m rules.Match, sent spa
 // gazetteer knows it as "Vietnamese National Assembly", while "Hungarian
 // NA" is another parliament.
 func (a *analysis) nationalEntry(s span) *gazetteer.Entry {
-	for i := range a.gaz {
-		m := &a.gaz[i]
-		if m.Start > s.start {
-			break
-		}
-		if m.Start != s.start || m.End >= s.end || m.Entry.Type != "demonym" {
+	near := a.gazStarting(s.start, s.start+1)
+	for i := range near {
+		m := &near[i]
+		if m.End >= s.end || m.Entry.Type != "demonym" {
 			continue
 		}
 		e := a.entryAt(span{m.End, s.end}, "organisation")
@@ -313,11 +311,9 @@ func (a *analysis) nameKey(s span) string {
 // "Vietnamese National Assembly".
 func (a *analysis) countryKey(s span) string {
 	country, rest := "", s
-	for i := range a.gaz {
-		m := &a.gaz[i]
-		if m.Start > s.end {
-			break
-		}
+	near := a.gazStarting(s.start, s.end+1)
+	for i := range near {
+		m := &near[i]
 		switch {
 		case m.Start == s.start && m.End < s.end && m.Entry.Type == "demonym" && m.Entry.Parent != "":
 			country, rest = m.Entry.Parent, span{m.End, s.end}

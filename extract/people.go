@@ -198,6 +198,18 @@ func (a *analysis) dropShortenedTitles(e *personEntity) {
 	}
 }
 
+// nameParts is nameTokens, computed once per name and document: short
+// forms compare every capitalised word with every name. The slice is
+// shared; callers only read it.
+func (a *analysis) nameParts(name string) []string {
+	parts, ok := a.nameTokens[name]
+	if !ok {
+		parts = nameTokens(name)
+		a.nameTokens[name] = parts
+	}
+	return parts
+}
+
 // nameTokens returns the folded tokens of an entity's name.
 func nameTokens(name string) []string {
 	var out []string
@@ -269,7 +281,7 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 		var before, after *personEntity
 		beforeAt, afterAt := -1, -1
 		for _, e := range a.personEntities {
-			if fit(w, nameTokens(e.name)) != tier {
+			if fit(w, a.nameParts(e.name)) != tier {
 				continue
 			}
 			for _, m := range e.mentions {
@@ -314,12 +326,12 @@ func typoOf(x, y []string) bool {
 // letter.
 func (a *analysis) joinTypos() {
 	for i, e := range a.personEntities {
-		parts := nameTokens(e.name)
+		parts := a.nameParts(e.name)
 		if len(parts) < 2 {
 			continue
 		}
 		for _, earlier := range a.personEntities[:i] {
-			if len(earlier.mentions) > 0 && typoOf(parts, nameTokens(earlier.name)) {
+			if len(earlier.mentions) > 0 && typoOf(parts, a.nameParts(earlier.name)) {
 				for _, m := range e.mentions {
 					m.entity = earlier
 				}
@@ -336,7 +348,7 @@ func (a *analysis) joinTypos() {
 // the person whose fuller name that word shortens, if one does.
 func (a *analysis) joinShortForms() {
 	for _, e := range a.personEntities {
-		parts := nameTokens(e.name)
+		parts := a.nameParts(e.name)
 		if len(parts) != 1 {
 			continue
 		}
@@ -368,7 +380,7 @@ func (a *analysis) markNameUses() {
 	covered := a.coveredTokens()
 	full := map[string][]*personEntity{} // first folded token -> people
 	for _, e := range a.personEntities {
-		parts := nameTokens(e.name)
+		parts := a.nameParts(e.name)
 		if len(parts) > 1 {
 			full[parts[0]] = append(full[parts[0]], e)
 		}
@@ -392,7 +404,7 @@ func (a *analysis) markNameUses() {
 
 func (a *analysis) matchFullName(i int, cands []*personEntity, covered []bool) (span, *personEntity) {
 	for _, e := range cands {
-		parts := nameTokens(e.name)
+		parts := a.nameParts(e.name)
 		if i+len(parts) > len(a.toks) {
 			continue
 		}

@@ -56,13 +56,23 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) *Document {
 // runPhase runs every rule of a phase over every sentence's tag string,
 // with the layers the earlier phases found painted in.
 func (a *analysis) runPhase(ctx context.Context, phase string, apply func(*analysis, *rules.Compiled, rules.Match, span)) {
-	tags := a.layeredTags()
+	// One string for the whole document, sliced per sentence, and the set
+	// of tags each sentence holds, so that a rule skips every sentence that
+	// lacks a tag it needs without running its regexp.
+	tags := string(a.layeredTags())
+	present := make([]rules.ByteSet, len(a.sents))
+	for i, sent := range a.sents {
+		present[i] = rules.BytesOf(tags[sent.start:sent.end])
+	}
 	for _, rule := range a.x.rules.Phase(phase) {
-		for _, sent := range a.sents {
+		for i, sent := range a.sents {
 			if ctx.Err() != nil {
 				return
 			}
-			matches, err := rule.FindAll(string(tags[sent.start:sent.end]))
+			if !rule.MayMatch(present[i]) {
+				continue
+			}
+			matches, err := rule.FindAll(tags[sent.start:sent.end])
 			if err != nil {
 				if errors.Is(err, rules.ErrTimeout) {
 					a.warn(rule.ID, "rule timed out on the sentence at byte %d", a.mention(sent).Start)

@@ -127,8 +127,8 @@ func (a *analysis) continued(sent span, before []*relationMention) *relationMent
 // an event told before it, whether or not the tag string shows it (a longer
 // or stronger entry may hide it there).
 func (a *analysis) saysSameDay(s span) bool {
-	for _, g := range a.gaz {
-		if g.Start >= s.start && g.End <= s.end && g.Entry.Type+"/"+g.Entry.Subtype == classRelDay && g.Entry.Value == relDaySame {
+	for _, g := range a.gazStarting(s.start, s.end) {
+		if g.End <= s.end && g.Entry.Type+"/"+g.Entry.Subtype == classRelDay && g.Entry.Value == relDaySame {
 			return true
 		}
 	}
@@ -181,7 +181,25 @@ func (a *analysis) titleHead(s span) *gazetteer.Entry {
 
 // holdsTitle reports whether any title the document gives a person has
 // the given head.
+// The answer is kept: a description looks back over every person named
+// before it, and people's titles no longer change in this phase.
 func (a *analysis) holdsTitle(e *personEntity, head *gazetteer.Entry) bool {
+	key := heldTitle{e, head.ID}
+	held, ok := a.titlesHeld[key]
+	if !ok {
+		held = a.findTitle(e, head)
+		a.titlesHeld[key] = held
+	}
+	return held
+}
+
+// heldTitle is a person and the ID of a title head.
+type heldTitle struct {
+	person *personEntity
+	head   string
+}
+
+func (a *analysis) findTitle(e *personEntity, head *gazetteer.Entry) bool {
 	for _, m := range e.mentions {
 		for _, t := range m.titles {
 			for i := t.span.start; i < t.span.end; i++ {

@@ -23,17 +23,40 @@ func pick[T candidate](cands []T) []T {
 		}
 		return x.start < y.start
 	})
+	// owner[i] is 1 + the index in kept of the span holding token i, so
+	// that a clash costs the candidate's length, not the number kept.
+	// Empty spans, which hold no token, are checked one by one.
 	var kept []T
+	var owner []int
+	var emptyKept []int // positions of kept empty spans
 	for _, c := range sorted {
+		w := c.where()
+		if w.end > len(owner) {
+			owner = append(owner, make([]int, w.end-len(owner))...)
+		}
 		clash := false
-		for _, k := range kept {
-			if k.where().overlaps(c.where()) {
-				clash = true
-				break
+		if w.empty() {
+			// An empty span at p lies inside a span holding p-1 and p.
+			p := w.start
+			clash = p > 0 && p < len(owner) && owner[p-1] != 0 && owner[p-1] == owner[p]
+		} else {
+			for i := max(w.start, 0); i < w.end && !clash; i++ {
+				clash = owner[i] != 0
+			}
+			for _, p := range emptyKept {
+				clash = clash || w.start < p && p < w.end
 			}
 		}
-		if !clash {
-			kept = append(kept, c)
+		if clash {
+			continue
+		}
+		kept = append(kept, c)
+		if w.empty() {
+			emptyKept = append(emptyKept, w.start)
+			continue
+		}
+		for i := max(w.start, 0); i < w.end; i++ {
+			owner[i] = len(kept)
 		}
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].where().start < kept[j].where().start })

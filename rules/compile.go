@@ -71,9 +71,10 @@ type Compiled struct {
 	Rule
 	Expanded string // the pattern after macro expansion, as compiled
 
-	re      *regexp2.Regexp
-	groups  []string // named groups, in group-number order
-	timeout time.Duration
+	re       *regexp2.Regexp
+	groups   []string  // named groups, in group-number order
+	required []ByteSet // each must meet the input for a match: see required
+	timeout  time.Duration
 }
 
 // GroupNames returns the named groups of the pattern, in the order they open.
@@ -126,10 +127,15 @@ func (c *Compiled) FindAll(tags string) (out []Match, err error) {
 	if c == nil || c.re == nil {
 		return nil, fmt.Errorf("rules: FindAll on a rule that was not made by Compile")
 	}
+	var present ByteSet
 	for i := 0; i < len(tags); i++ {
 		if tags[i] >= 0x80 {
 			return nil, fmt.Errorf("rule %s: tag string is not ASCII (byte %#x at offset %d)", c.ID, tags[i], i)
 		}
+		present.add(tags[i])
+	}
+	if !c.MayMatch(present) {
+		return nil, nil
 	}
 	// A bug in regexp2 on some pattern must fail one rule, not the program.
 	defer func() {
@@ -390,7 +396,7 @@ func compileRule(r Rule, x *expander, timeout time.Duration, errs *ErrorList) (*
 	if len(*errs) > n {
 		return nil, false
 	}
-	return &Compiled{Rule: r, Expanded: expanded, re: re, groups: groups, timeout: timeout}, true
+	return &Compiled{Rule: r, Expanded: expanded, re: re, groups: groups, required: required(expanded), timeout: timeout}, true
 }
 
 // compileRegexp compiles with regexp2's default (.NET) syntax. A panic inside

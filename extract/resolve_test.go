@@ -1,0 +1,73 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"testing"
+)
+
+// testCand is a bare candidate for the overlap policy.
+type testCand struct {
+	s     span
+	order int
+}
+
+func (c testCand) where() span   { return c.s }
+func (c testCand) priority() int { return c.order }
+
+// pickByPairs is the overlap policy checked pair by pair, the way it is
+// defined: pick must keep exactly what it keeps.
+func pickByPairs(cands []testCand) []testCand {
+	sorted := slices.Clone(cands)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		x, y := sorted[i].s, sorted[j].s
+		if x.len() != y.len() {
+			return x.len() > y.len()
+		}
+		if sorted[i].order != sorted[j].order {
+			return sorted[i].order < sorted[j].order
+		}
+		return x.start < y.start
+	})
+	var kept []testCand
+	for _, c := range sorted {
+		if !slices.ContainsFunc(kept, func(k testCand) bool { return k.s.overlaps(c.s) }) {
+			kept = append(kept, c)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].s.start < kept[j].s.start })
+	return kept
+}
+
+func TestPick(t *testing.T) {
+	tests := []struct {
+		name  string
+		cands []testCand
+		want  []testCand
+	}{
+		{"longest wins", []testCand{{span{0, 2}, 0}, {span{1, 4}, 1}}, []testCand{{span{1, 4}, 1}}},
+		{"rule order breaks a tie", []testCand{{span{0, 2}, 1}, {span{1, 3}, 0}}, []testCand{{span{1, 3}, 0}}},
+		{"leftmost breaks the rest", []testCand{{span{1, 3}, 0}, {span{0, 2}, 0}}, []testCand{{span{0, 2}, 0}}},
+		{"neighbours both stay", []testCand{{span{2, 4}, 0}, {span{0, 2}, 0}}, []testCand{{span{0, 2}, 0}, {span{2, 4}, 0}}},
+		{"an empty span inside loses", []testCand{{span{0, 3}, 0}, {span{1, 1}, 0}}, []testCand{{span{0, 3}, 0}}},
+		{"an empty span at an edge stays", []testCand{{span{0, 3}, 0}, {span{3, 3}, 0}}, []testCand{{span{0, 3}, 0}, {span{3, 3}, 0}}},
+	}
+	for _, tt := range tests {
+		if got := pick(tt.cands); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: pick = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	// Random sets, against the pairwise definition.
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		cands := make([]testCand, r.IntN(12))
+		for i := range cands {
+			start := r.IntN(20)
+			cands[i] = testCand{span{start, start + r.IntN(5)}, r.IntN(3)}
+		}
+		if got, want := pick(cands), pickByPairs(cands); !slices.Equal(got, want) {
+			t.Fatalf("pick(%v) = %v, want %v", cands, got, want)
+		}
+	}
+}
