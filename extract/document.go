@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/text"
 )
@@ -130,10 +131,14 @@ func (a *analysis) buildPlaces(doc *Document) {
 	byKey := map[string]int{}
 	for _, p := range a.places {
 		// A place keeps the name the article first gives it ("Viet Nam",
-		// "Thüringen"); the gazetteer ID ties the other spellings to it.
+		// "Thüringen"), unless in the capitals of a dateline ("HANOI"); the
+		// gazetteer ID ties the other spellings to it.
 		key, name := "name:"+text.Key(a.text(p.span)), a.text(p.span)
 		if p.entry != nil {
 			key = "entry:" + p.entry.ID
+			if name == strings.ToUpper(name) && name != p.entry.Name {
+				name = p.entry.Name
+			}
 		}
 		i, ok := byKey[key]
 		if !ok {

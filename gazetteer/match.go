@@ -385,11 +385,18 @@ func (t *trie) verify(c cand, toks []text.Token, folded []string, start, end int
 		if c.mode == modeCased && !isASCII(s) {
 			s = folded[start+k]
 		}
-		if s != want {
+		if s != want && !(c.mode == modeCased && shouted(s, want)) {
 			return false
 		}
 	}
 	return true
+}
+
+// shouted reports whether s is want written in capitals, as datelines and
+// headlines write names ("HANOI", "NEW YORK"). Words of one or two letters
+// are left out: in capitals they are too often acronyms ("US").
+func shouted(s, want string) bool {
+	return len(s) >= 3 && s == strings.ToUpper(s) && s == strings.ToUpper(want)
 }
 
 // isASCII reports whether s is plain ASCII, which Fold returns unchanged.

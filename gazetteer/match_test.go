@@ -99,7 +99,7 @@ func TestMatch(t *testing.T) {
 		{"overlapping titles sorted by start then longer first",
 			"Deputy Prime Minister Pham", "0-3 title.dpm name | 1-3 title.pm name | 2-3 title.minister name"},
 		{"fold matches any case", "deputy PRIME minister", "0-3 title.dpm name | 1-3 title.pm name | 2-3 title.minister name"},
-		{"cased does not match another case", "the united nations and UNITED NATIONS", ""},
+		{"cased does not match lower case, but does match capitals", "the united nations and UNITED NATIONS", "4-6 org.un name"},
 		{"cased, word by word", "Ministry of Foreign Affairs", "0-4 org.mofa name | 0-1 orghead.ministry name"},
 		{"acronym exact: US", "talks with the US", "3-4 country.us acronym"},
 		{"acronym exact: us is not US", "let us go", ""},
@@ -109,7 +109,7 @@ func TestMatch(t *testing.T) {
 		{"same span, different entries in load order", "Georgia", "0-1 country.georgia name | 0-1 province.georgia name"},
 		{"diacritics folded: Nguyen finds Nguyễn", "Mr Nguyen", "1-2 name.nguyen name"},
 		{"diacritics as written", "Mr Nguyễn", "1-2 name.nguyen name"},
-		{"cased keeps case with diacritics", "NGUYỄN nguyen", ""},
+		{"cased keeps case with diacritics; capitals count", "NGUYỄN nguyen Nguyen", "0-1 name.nguyen name | 2-3 name.nguyen name"},
 		{"curly apostrophe", "Côte d’Ivoire and Cote d'Ivoire", "0-4 country.ci name | 5-9 country.ci name"},
 		{"no match across a line break", "United\nNations", ""},
 		{"line break before the first token is fine", "said:\n\nUnited Nations", "2-4 org.un name"},
@@ -384,4 +384,32 @@ func BenchmarkMatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(toks)), "tokens")
 	b.ReportMetric(float64(n), "matches")
+}
+
+func TestMatchShoutedNames(t *testing.T) {
+	g, err := New([]Entry{
+		{ID: "city.hanoi", Type: "city", Name: "Hanoi"},
+		{ID: "city.ny", Type: "city", Name: "New York"},
+		{ID: "country.us", Type: "country", Name: "Us Land", Acronym: "US"},
+		{ID: "word.fold", Type: "word", Name: "exact", Match: "exact"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want int // matches
+	}{
+		{"HANOI, July 20", 1},
+		{"NEW YORK", 1},
+		{"NEW York", 1},
+		{"HAnoi", 0},
+		{"US LAND", 1}, // the acronym US only: "US" is too short to be a shouted "Us"
+		{"EXACT", 0},   // exact entries are as written
+	}
+	for _, tt := range tests {
+		if got := len(g.Match(text.Tokenize(tt.text))); got != tt.want {
+			t.Errorf("%q: %d matches, want %d", tt.text, got, tt.want)
+		}
+	}
 }
