@@ -31,7 +31,7 @@ const (
 )
 
 // proseContext is how many tokens either side of a run prose sees.
-const proseContext = 4
+const proseContext = 2
 
 // undecidedNames returns the runs of capitalised words that no rule claimed
 // and that hold at least one word the lexicon does not know ("Fidel
