@@ -180,6 +180,13 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a name-like run after 'at the' is a place, not a person",
+			text: "President Luong Cuong met Ambassador Marc Knapper and laid a wreath at the Kalibata Heroes' Cemetery.",
+			want: map[string][]string{
+				"people": {"Luong Cuong", "Marc Knapper"},
+			},
+		},
+		{
 			name: "empty text",
 			text: "",
 			want: map[string][]string{"people": nil, "relations": nil},

@@ -40,8 +40,13 @@ const proseContext = 2
 func (a *analysis) undecidedNames(sent span, covered []bool) []span {
 	var runs []span
 	flush := func(r span, foreign bool) {
-		// After "in" or "at" a run names a place, whatever prose thinks.
-		if foreign && r.len() >= minProseRun && r.len() <= maxProseRun && !a.isClass(r.start-1, "word/in") {
+		// After "in" or "at" ("at the") a run names a place, whatever
+		// prose thinks.
+		before := r.start - 1
+		if a.isClass(before, "word/the") {
+			before--
+		}
+		if foreign && r.len() >= minProseRun && r.len() <= maxProseRun && !a.isClass(before, "word/in") {
 			runs = append(runs, r)
 		}
 	}
