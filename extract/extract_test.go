@@ -187,6 +187,22 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a name whose first word is an English word, and its later tail",
+			text: "Politburo member Tran Cam Tu received Vice President Men Sam An. Men Sam An thanked her host.",
+			want: map[string][]string{
+				"people":    {"Tran Cam Tu", "Men Sam An"},
+				"titles":    {"Tran Cam Tu: Politburo member", "Men Sam An: Vice President"},
+				"relations": {"received(Tran Cam Tu, Men Sam An)  "},
+			},
+		},
+		{
+			name: "a tail two names share stays apart",
+			text: "Minister Le Van Thanh met Ambassador Tran Van Thanh. Van Thanh spoke.",
+			want: map[string][]string{
+				"people": {"Le Van Thanh", "Tran Van Thanh", "Van Thanh"},
+			},
+		},
+		{
 			name: "empty text",
 			text: "",
 			want: map[string][]string{"people": nil, "relations": nil},

@@ -160,6 +160,7 @@ func (a *analysis) resolvePeople() {
 		p.entity = e
 	}
 	a.joinTypos()
+	a.joinNameTails()
 	a.joinShortForms()
 	a.markNameUses()
 	a.dropShadowedPlaces()
@@ -362,6 +363,40 @@ func (a *analysis) joinShortForms() {
 			kept = append(kept, m)
 		}
 		e.mentions = kept
+	}
+	a.dropEmptyPeople()
+}
+
+// joinNameTails merges a person whose name of several words is the end of
+// exactly one longer name into that person: "Sam An" where the article
+// named "Men Sam An", its first word read as an English word at the start
+// of a sentence.
+func (a *analysis) joinNameTails() {
+	for _, e := range a.personEntities {
+		parts := a.nameParts(e.name)
+		if len(parts) < 2 {
+			continue
+		}
+		var longer *personEntity
+		for _, f := range a.personEntities {
+			fp := a.nameParts(f.name)
+			if f == e || len(f.mentions) == 0 || len(fp) <= len(parts) || !slices.Equal(fp[len(fp)-len(parts):], parts) {
+				continue
+			}
+			if longer != nil {
+				longer = nil // two people end so: it names neither
+				break
+			}
+			longer = f
+		}
+		if longer == nil {
+			continue
+		}
+		for _, m := range e.mentions {
+			m.entity = longer
+		}
+		longer.mentions = append(longer.mentions, e.mentions...)
+		e.mentions = nil
 	}
 	a.dropEmptyPeople()
 }
