@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/gazetteer"
@@ -46,6 +47,10 @@ type analysis struct {
 		place *placeMention
 	}
 	warnings []Warning
+	// thisYear holds, once a date asks, where word/thisyear entries stand:
+	// "before" entries by the token they end at, "after" ones by the token
+	// they start at.
+	thisYear map[thisYearAt]bool
 }
 
 func newAnalysis(x *Extractor, raw string) *analysis {
@@ -89,7 +94,7 @@ func (a *analysis) text(s span) string {
 // entryAt returns the gazetteer entry that covers exactly the span, if one
 // of the given types does.
 func (a *analysis) entryAt(s span, types ...string) *gazetteer.Entry {
-	for i := range a.gaz {
+	for i := a.gazFrom(s.start); i < len(a.gaz); i++ {
 		m := &a.gaz[i]
 		if m.Start > s.start {
 			break
@@ -103,6 +108,13 @@ func (a *analysis) entryAt(s span, types ...string) *gazetteer.Entry {
 		}
 	}
 	return nil
+}
+
+// gazFrom is the index of the first gazetteer match that starts at token i
+// or later. a.gaz is sorted by Start; searching it, rather than scanning it
+// from the top for every mention, keeps long documents linear.
+func (a *analysis) gazFrom(i int) int {
+	return sort.Search(len(a.gaz), func(k int) bool { return a.gaz[k].Start >= i })
 }
 
 // chosenEntry is the gazetteer entry behind token i in the tag string.

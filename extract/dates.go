@@ -177,16 +177,31 @@ func (a *analysis) resolveDates() {
 // reference date's year ("this November", "June this year"): gazetteer
 // entries of class word/thisyear whose value says on which side they stand.
 func (a *analysis) saysThisYear(s span) bool {
-	for _, m := range a.gaz {
-		e := m.Entry
-		if e.Type != "word" || e.Subtype != "thisyear" {
-			continue
-		}
-		if e.Value == "before" && m.End == s.start || e.Value == "after" && m.Start == s.end {
-			return true
+	if a.thisYear == nil {
+		// Indexed once: scanning every match for every date made a text of
+		// many dates quadratic.
+		a.thisYear = map[thisYearAt]bool{}
+		for _, m := range a.gaz {
+			e := m.Entry
+			if e.Type != "word" || e.Subtype != "thisyear" {
+				continue
+			}
+			switch e.Value {
+			case "before":
+				a.thisYear[thisYearAt{e.Value, m.End}] = true
+			case "after":
+				a.thisYear[thisYearAt{e.Value, m.Start}] = true
+			}
 		}
 	}
-	return false
+	return a.thisYear[thisYearAt{"before", s.start}] || a.thisYear[thisYearAt{"after", s.end}]
+}
+
+// thisYearAt is a side ("before" or "after" the date) and the token where
+// the date must start or end for a word/thisyear entry there to apply.
+type thisYearAt struct {
+	side  string
+	token int
 }
 
 // referenceDate is the date year-less dates are read against: the one the

@@ -124,8 +124,8 @@ func (a *analysis) continued(sent span, before []*relationMention) *relationMent
 // ("type/subtype") lies inside the span, whether or not the tag string shows
 // it (a longer or stronger entry may hide it there).
 func (a *analysis) hasEntryIn(s span, class string) bool {
-	for _, g := range a.gaz {
-		if g.Start >= s.start && g.End <= s.end && g.Entry.Type+"/"+g.Entry.Subtype == class {
+	for i := a.gazFrom(s.start); i < len(a.gaz) && a.gaz[i].Start < s.end; i++ {
+		if g := a.gaz[i]; g.End <= s.end && g.Entry.Type+"/"+g.Entry.Subtype == class {
 			return true
 		}
 	}

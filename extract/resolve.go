@@ -23,17 +23,32 @@ func pick[T candidate](cands []T) []T {
 		}
 		return x.start < y.start
 	})
+	// owner[t] is 1 + the index in kept of the span covering token t, 0 if
+	// none: kept spans never overlap, so a candidate clashes exactly when
+	// one of its tokens is owned, and an empty candidate when it falls
+	// inside one kept span. Comparing each candidate with every kept one
+	// instead made long documents quadratic.
+	end := 0
+	for _, c := range cands {
+		end = max(end, c.where().end)
+	}
+	owner := make([]int, end+1)
 	var kept []T
 	for _, c := range sorted {
+		w := c.where()
 		clash := false
-		for _, k := range kept {
-			if k.where().overlaps(c.where()) {
-				clash = true
-				break
-			}
+		if w.empty() {
+			clash = w.start > 0 && owner[w.start] != 0 && owner[w.start] == owner[w.start-1]
 		}
-		if !clash {
-			kept = append(kept, c)
+		for t := w.start; t < w.end && !clash; t++ {
+			clash = owner[t] != 0
+		}
+		if clash {
+			continue
+		}
+		kept = append(kept, c)
+		for t := w.start; t < w.end; t++ {
+			owner[t] = len(kept)
 		}
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].where().start < kept[j].where().start })

@@ -738,7 +738,7 @@ func leftPart(part string, lex Lexicon) bool {
 // capitalised word that is not known is most often a name ("Anwar",
 // "Orban"), so there both sides need three letters or more.
 func glueSplit(w string, base int, lex Lexicon, ins []int) []int {
-	if len(w) < 5 {
+	if len(w) < 5 || len(w) > maxGlued {
 		return ins
 	}
 	capitalised := 'A' <= w[0] && w[0] <= 'Z'
@@ -771,6 +771,12 @@ func glueSplit(w string, base int, lex Lexicon, ins []int) []int {
 	}
 	return ins
 }
+
+// maxGlued is the longest run of letters that glueSplit tries to split. Two
+// English words glued together are far shorter; a longer run is noise (a
+// base64 blob, a scraped line of "aaaa…"), and trying every split point of
+// it would cost time quadratic in its length.
+const maxGlued = 64
 
 // affixLike are closed-class words that are also common prefixes or
 // suffixes of English words ("in-" of "inexactitude", "-or" of "assignor",
