@@ -9,6 +9,7 @@
 package text
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -583,7 +584,16 @@ func splitPoints(t string, lex Lexicon) []int {
 			if at, ok := yearSplit(t, i, j, lex); ok {
 				ins = append(ins, at)
 			} else if !inAddress(t, i, j) {
+				n := len(ins)
 				ins = wordSplits(t[i:j], i, lex, ins)
+				// The word's first part may be a closed-class word glued
+				// to a year ("2019ByHanoi"): split it now as the next
+				// pass would, so that Clean stays idempotent.
+				if len(ins) > n {
+					if at, ok := yearSplit(t, i, ins[n], lex); ok {
+						ins = slices.Insert(ins, n, at)
+					}
+				}
 			}
 			i = j
 			continue
