@@ -581,19 +581,14 @@ func splitPoints(t string, lex Lexicon) []int {
 		case c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'),
 			c >= utf8.RuneSelf && unicode.IsLetter(r):
 			j := scanWord(t, i)
+			n := len(ins)
 			if at, ok := yearSplit(t, i, j, lex); ok {
 				ins = append(ins, at)
 			} else if !inAddress(t, i, j) {
-				n := len(ins)
 				ins = wordSplits(t[i:j], i, lex, ins)
-				// The word's first part may be a closed-class word glued
-				// to a year ("2019ByHanoi"): split it now as the next
-				// pass would, so that Clean stays idempotent.
-				if len(ins) > n {
-					if at, ok := yearSplit(t, i, ins[n], lex); ok {
-						ins = slices.Insert(ins, n, at)
-					}
-				}
+			}
+			if len(ins) > n {
+				ins = append(ins[:n], yearSplitParts(t, i, j, ins[n:], lex)...)
 			}
 			i = j
 			continue
@@ -625,6 +620,27 @@ func yearSplit(t string, i, j int, lex Lexicon) (int, bool) {
 		return 0, false
 	}
 	return i, true
+}
+
+// yearSplitParts checks each part that the splits at (sorted, inside the
+// word t[i:j]) cut the word into for a year split, as the next pass of
+// Clean would check it as a word of its own ("2019By|Hanoi", "AAa|At2019"),
+// until none is left, so that Clean is idempotent. It returns the splits
+// with the ones it found added, sorted.
+func yearSplitParts(t string, i, j int, at []int, lex Lexicon) []int {
+	for found := true; found; {
+		found = false
+		bounds := append(append([]int{i}, at...), j)
+		for k := 1; k < len(bounds) && !found; k++ {
+			a, b := bounds[k-1], bounds[k]
+			p, ok := yearSplit(t, a, b, lex)
+			if ok && p < b && (p > a || a == i) && !slices.Contains(at, p) {
+				at = slices.Insert(at, sort.SearchInts(at, p), p)
+				found = true
+			}
+		}
+	}
+	return at
 }
 
 func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
