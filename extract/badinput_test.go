@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -112,5 +113,33 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("unexpected warnings %+v", doc.Warnings)
 			}
 		})
+	}
+}
+
+// TestExtractContextCancelledMidway cancels a long extraction while it runs:
+// ExtractContext must come back promptly, with a warning, rather than finish
+// the document.
+func TestExtractContextCancelledMidway(t *testing.T) {
+	x := defaultExtractor(t)
+	data, err := os.ReadFile("../testdata/talks-pm.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat(string(data)+"\n\n", (1<<20)/len(data))
+	full := time.Now()
+	x.Extract(text)
+	whole := time.Since(full)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(whole/10, cancel)
+	start := time.Now()
+	doc := x.ExtractContext(ctx, text)
+	took := time.Since(start)
+	t.Logf("whole document %v, cancelled after %v, returned after %v", whole, whole/10, took)
+	if took > whole/2 {
+		t.Errorf("returned %v after the start, cancelled at %v; the whole document takes %v", took, whole/10, whole)
+	}
+	if !strings.Contains(fmt.Sprint(doc.Warnings), "canceled") {
+		t.Errorf("warnings %+v do not say the context was cancelled", doc.Warnings)
 	}
 }

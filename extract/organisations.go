@@ -313,7 +313,7 @@ func (a *analysis) nameKey(s span) string {
 // "Vietnamese National Assembly".
 func (a *analysis) countryKey(s span) string {
 	country, rest := "", s
-	for i := range a.gaz {
+	for i := a.gazFrom(s.start); i < len(a.gaz); i++ {
 		m := &a.gaz[i]
 		if m.Start > s.end {
 			break
