@@ -43,6 +43,9 @@ func New(opts ...Option) (*Extractor, error) {
 		if err != nil {
 			return nil, err
 		}
+		if len(entries) == 0 {
+			return nil, emptyFile(src.name, "a gazetteer file is a YAML list of entries, each with at least id, type and name")
+		}
 		lists = append(lists, entries)
 	}
 	gaz, err := gazetteer.New(lists...)
@@ -59,6 +62,9 @@ func New(opts ...Option) (*Extractor, error) {
 		f, err := rules.Parse(src.name, src.data)
 		if err != nil {
 			return nil, err
+		}
+		if len(f.Rules) == 0 && len(f.Tags) == 0 && len(f.Macros) == 0 {
+			return nil, emptyFile(src.name, "a rule file holds rules: (each with id, phase and pattern), tags: or macros:")
 		}
 		files = append(files, f)
 	}
@@ -89,6 +95,14 @@ func New(opts ...Option) (*Extractor, error) {
 		}
 	}
 	return x, nil
+}
+
+// emptyFile is the error for a gazetteer or rule file that defines
+// nothing. The packages accept one, but a file the user names and that adds
+// nothing is a mistake: a wrong path, a truncated download, all of it
+// commented out.
+func emptyFile(name, want string) error {
+	return fmt.Errorf("%s:1: the file defines nothing: %s", name, want)
 }
 
 // Extract reads one article and returns what it found. It never fails: bad

@@ -138,7 +138,7 @@ func Parse(name string, data []byte) (entries []Entry, err error) {
 	case err != nil:
 		return nil, ErrorList{syntaxError(name, err, data)}
 	default:
-		return nil, ErrorList{{File: name, Line: max(extra.Line, 0), Msg: "more than one YAML document in the file"}}
+		return nil, ErrorList{{File: name, Line: max(extra.Line, 0), Msg: `more than one YAML document in the file: a gazetteer file is one list of entries; remove the "---" line and join the lists`}}
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode {

@@ -118,7 +118,7 @@ func (p *parser) decode(data []byte) *yaml.Node {
 		return nil
 	default:
 		if n := content(&extra); n != nil && !yamlnode.IsNull(n) {
-			p.errorf(n.Line, "", "a rule file holds one YAML document; found another one")
+			p.errorf(n.Line, "", `a rule file holds one YAML document; found another one: remove the "---" line and merge its rules, tags and macros into the first`)
 			return nil
 		}
 	}
@@ -311,6 +311,9 @@ func (p *parser) rules(v *yaml.Node) {
 			}
 		}
 		bad := false
+		// Fields given in the wrong shape are reported once, not again as
+		// missing.
+		misshapen := map[string]bool{}
 		p.pairs(item, r.ID, func(key string, k, v *yaml.Node) {
 			var dst *string
 			switch key {
@@ -333,19 +336,20 @@ func (p *parser) rules(v *yaml.Node) {
 			if !ok {
 				p.errorf(v.Line, r.ID, "%s must be a single value, not %s", key, yamlnode.KindName(yamlnode.Resolve(v)))
 				bad = true
+				misshapen[key] = true
 				return
 			}
 			*dst = s
 		})
-		if msg := checkID(r.ID); msg != "" {
+		if msg := checkID(r.ID); msg != "" && !misshapen["id"] {
 			p.errorf(item.Line, r.ID, "%s", msg)
 			bad = true
 		}
-		if r.Phase == "" {
+		if r.Phase == "" && !misshapen["phase"] {
 			p.errorf(item.Line, r.ID, "rule has no phase")
 			bad = true
 		}
-		if r.Pattern == "" {
+		if r.Pattern == "" && !misshapen["pattern"] {
 			p.errorf(item.Line, r.ID, "rule has no pattern")
 			bad = true
 		}

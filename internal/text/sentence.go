@@ -5,6 +5,13 @@ import (
 	"unicode/utf8"
 )
 
+// MaxSentence is the most tokens a sentence may hold. News sentences stay
+// well below a hundred; a longer run is a scraped table, a list or garbage
+// without punctuation, and since rules match and relations look around
+// within a sentence, an unbounded one would make their cost grow with the
+// square of the document.
+const MaxSentence = 300
+
 // Span is a token index range [Start, End).
 type Span struct{ Start, End int }
 
@@ -22,7 +29,8 @@ type Span struct{ Start, End int }
 // lines, unless the line ends without terminal punctuation and the next one
 // starts with a lower-case letter (a sentence wrapped across lines). A
 // dateline ("Hanoi (VNA) – Minister ...") has no terminal punctuation and so
-// is not a boundary.
+// is not a boundary. A run of MaxSentence tokens without a boundary is cut
+// there all the same.
 func Sentences(toks []Token, abbrev func(word string) bool) []Span {
 	if len(toks) == 0 {
 		return nil
@@ -30,7 +38,7 @@ func Sentences(toks []Token, abbrev func(word string) bool) []Span {
 	var spans []Span
 	start := 0
 	for i := 1; i < len(toks); i++ {
-		if boundaryBefore(toks, i, abbrev) {
+		if i-start >= MaxSentence || boundaryBefore(toks, i, abbrev) {
 			spans = append(spans, Span{start, i})
 			start = i
 		}

@@ -2,6 +2,7 @@ package text
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -132,5 +133,31 @@ func TestSentencesAbbrevWord(t *testing.T) {
 	Sentences(Tokenize("in the e.g. Vietnam."), abbrev)
 	if !reflect.DeepEqual(asked, []string{"e.g.", "g."}) {
 		t.Errorf("abbrev asked %q", asked)
+	}
+}
+
+// TestSentencesBounded checks that a run without boundaries is cut every
+// MaxSentence tokens, and that a run that fits stays whole.
+func TestSentencesBounded(t *testing.T) {
+	tests := []struct {
+		words int
+		want  []int // sentence lengths in tokens
+	}{
+		{MaxSentence - 1, []int{MaxSentence - 1}},
+		{MaxSentence, []int{MaxSentence}},
+		{MaxSentence + 1, []int{MaxSentence, 1}},
+		{2*MaxSentence + 5, []int{MaxSentence, MaxSentence, 5}},
+	}
+	for _, tt := range tests {
+		toks := Tokenize(strings.Repeat("word ", tt.words))
+		spans := Sentences(toks, nil)
+		checkSpans(t, spans, len(toks))
+		var got []int
+		for _, s := range spans {
+			got = append(got, s.End-s.Start)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%d words: sentence lengths %v, want %v", tt.words, got, tt.want)
+		}
 	}
 }

@@ -9,6 +9,7 @@
 package text
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -580,10 +581,14 @@ func splitPoints(t string, lex Lexicon) []int {
 		case c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'),
 			c >= utf8.RuneSelf && unicode.IsLetter(r):
 			j := scanWord(t, i)
+			n := len(ins)
 			if at, ok := yearSplit(t, i, j, lex); ok {
 				ins = append(ins, at)
 			} else if !inAddress(t, i, j) {
 				ins = wordSplits(t[i:j], i, lex, ins)
+			}
+			if len(ins) > n {
+				ins = append(ins[:n], yearSplitParts(t, i, j, ins[n:], lex)...)
 			}
 			i = j
 			continue
@@ -615,6 +620,27 @@ func yearSplit(t string, i, j int, lex Lexicon) (int, bool) {
 		return 0, false
 	}
 	return i, true
+}
+
+// yearSplitParts checks each part that the splits at (sorted, inside the
+// word t[i:j]) cut the word into for a year split, as the next pass of
+// Clean would check it as a word of its own ("2019By|Hanoi", "AAa|At2019"),
+// until none is left, so that Clean is idempotent. It returns the splits
+// with the ones it found added, sorted.
+func yearSplitParts(t string, i, j int, at []int, lex Lexicon) []int {
+	for found := true; found; {
+		found = false
+		bounds := append(append([]int{i}, at...), j)
+		for k := 1; k < len(bounds) && !found; k++ {
+			a, b := bounds[k-1], bounds[k]
+			p, ok := yearSplit(t, a, b, lex)
+			if ok && p < b && (p > a || a == i) && !slices.Contains(at, p) {
+				at = slices.Insert(at, sort.SearchInts(at, p), p)
+				found = true
+			}
+		}
+	}
+	return at
 }
 
 func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -738,7 +764,7 @@ func leftPart(part string, lex Lexicon) bool {
 // capitalised word that is not known is most often a name ("Anwar",
 // "Orban"), so there both sides need three letters or more.
 func glueSplit(w string, base int, lex Lexicon, ins []int) []int {
-	if len(w) < 5 {
+	if len(w) < 5 || len(w) > maxGlued {
 		return ins
 	}
 	capitalised := 'A' <= w[0] && w[0] <= 'Z'
@@ -771,6 +797,12 @@ func glueSplit(w string, base int, lex Lexicon, ins []int) []int {
 	}
 	return ins
 }
+
+// maxGlued is the longest run of letters that glueSplit tries to split. Two
+// English words glued together are far shorter; a longer run is noise (a
+// base64 blob, a scraped line of "aaaa…"), and trying every split point of
+// it would cost time quadratic in its length.
+const maxGlued = 64
 
 // affixLike are closed-class words that are also common prefixes or
 // suffixes of English words ("in-" of "inexactitude", "-or" of "assignor",
