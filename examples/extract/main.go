@@ -19,6 +19,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -26,17 +27,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/examples/internal/cli"
 	"github.com/newsgraph/newsgraph/extract"
 )
-
-// list is a repeatable string flag.
-type list []string
-
-func (l *list) String() string     { return strings.Join(*l, ",") }
-func (l *list) Set(v string) error { *l = append(*l, v); return nil }
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -46,11 +41,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("extract", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	pretty := flags.Bool("pretty", false, "indent the JSON")
-	refDate := flags.String("ref-date", "", "publication date `YYYY-MM-DD`: year-less dates take the year nearest before it")
 	maxBytes := flags.Int64("max-bytes", 64<<20, "largest input `N` bytes long; a larger one is reported, not read")
-	var gazetteers, ruleFiles list
-	flags.Var(&gazetteers, "gazetteer", "add a gazetteer `FILE` (repeatable)")
-	flags.Var(&ruleFiles, "rules", "add a rule `FILE` (repeatable)")
+	build := cli.ExtractorFlags(flags)
 	flags.Usage = func() {
 		fmt.Fprintln(stderr, "usage: extract [flags] [FILE]...\nReads articles (standard input without files) and prints one JSON object per article.")
 		flags.PrintDefaults()
@@ -59,18 +51,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	opts := []extract.Option{extract.WithGazetteer(gazetteers...), extract.WithRules(ruleFiles...)}
-	if *refDate != "" {
-		t, err := time.Parse("2006-01-02", *refDate)
-		if err != nil {
-			fmt.Fprintf(stderr, "extract: -ref-date %q: want YYYY-MM-DD\n", *refDate)
-			return 2
-		}
-		opts = append(opts, extract.WithReferenceDate(t))
-	}
-	x, err := extract.New(opts...)
+	x, err := build()
 	if err != nil {
 		fmt.Fprintf(stderr, "extract: %v\n", err)
+		if errors.Is(err, cli.ErrBadFlag) {
+			return 2
+		}
 		return 1
 	}
 

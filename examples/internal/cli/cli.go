@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -22,6 +23,10 @@ type list []string
 func (l *list) String() string     { return strings.Join(*l, ",") }
 func (l *list) Set(v string) error { *l = append(*l, v); return nil }
 
+// ErrBadFlag marks an error in a flag's value, which commands report with
+// exit status 2, apart from errors in the files the flags name.
+var ErrBadFlag = errors.New("bad flag")
+
 // ExtractorFlags declares -ref-date, -gazetteer and -rules on flags and
 // returns the function that builds the Extractor they describe, to be called
 // after flags.Parse. A malformed -ref-date is an error that says so.
@@ -35,7 +40,7 @@ func ExtractorFlags(flags *flag.FlagSet) func() (*extract.Extractor, error) {
 		if *refDate != "" {
 			t, err := time.Parse("2006-01-02", *refDate)
 			if err != nil {
-				return nil, fmt.Errorf("-ref-date %q: want YYYY-MM-DD", *refDate)
+				return nil, fmt.Errorf("%w: -ref-date %q: want YYYY-MM-DD", ErrBadFlag, *refDate)
 			}
 			opts = append(opts, extract.WithReferenceDate(t))
 		}
