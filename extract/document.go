@@ -99,10 +99,18 @@ func (a *analysis) title(t *titleMention) Title {
 	out := Title{Text: a.text(t.span), Mention: a.mention(t.span)}
 	out.Rule = t.rule
 	for i := t.span.start; i < t.span.end; i++ {
-		if m := a.chosen[i]; m >= 0 && a.gaz[m].Entry.Type == "title" {
+		m := a.chosen[i]
+		if m < 0 {
+			continue
+		}
+		if e := a.gaz[m].Entry; e.Type == "title" {
 			out.Role = a.text(span{i, a.gaz[m].End})
-			out.Gazetteer = a.gaz[m].Entry.ID
+			out.Gazetteer = e.ID
 			break
+		}
+		// "Politburo member": the membership is the role.
+		if out.Role == "" && a.isClass(i, "word/member") {
+			out.Role = a.text(span{i, i + 1})
 		}
 	}
 	if o := a.orgAt(t.span); o != nil {

@@ -77,6 +77,7 @@ func summary(doc *extract.Document) map[string][]string {
 		s["people"] = append(s["people"], p.Name)
 		for _, t := range p.Titles {
 			s["titles"] = append(s["titles"], p.Name+": "+t.Text)
+			s["roles"] = append(s["roles"], p.Name+": "+t.Role)
 		}
 		for _, h := range p.Honorifics {
 			s["honorifics"] = append(s["honorifics"], p.Name+": "+h)
@@ -113,6 +114,7 @@ func TestExtract(t *testing.T) {
 				"people":        {"Nguyen Xuan Thang", "Ito Naoki"},
 				"honorifics":    {"Nguyen Xuan Thang: Prof.", "Nguyen Xuan Thang: Dr."},
 				"titles":        {"Nguyen Xuan Thang: Politburo member", "Nguyen Xuan Thang: President of the Ho Chi Minh National Academy of Politics (HCMA)", "Ito Naoki: Japanese Ambassador"},
+				"roles":         {"Nguyen Xuan Thang: member", "Nguyen Xuan Thang: President", "Ito Naoki: Ambassador"},
 				"organisations": {"Politburo", "Ho Chi Minh National Academy of Politics HCMA"},
 				"dates":         {"March 3=--03-03"},
 				"places":        {"Hanoi"},
