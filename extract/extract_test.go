@@ -208,6 +208,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a title set off before the name by a comma; a courtesy call from the guest",
+			text: "Prime Minister Anwar Ibrahim received a courtesy call from the Chief Executive Officer of Nvidia Corporation, Jensen Huang, in Putrajaya.",
+			want: map[string][]string{
+				"titles":    {"Anwar Ibrahim: Prime Minister", "Jensen Huang: Chief Executive Officer of Nvidia Corporation"},
+				"relations": {"received(Anwar Ibrahim, Jensen Huang)  Putrajaya"},
+			},
+		},
+		{
 			name: "empty text",
 			text: "",
 			want: map[string][]string{"people": nil, "relations": nil},
