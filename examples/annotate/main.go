@@ -16,7 +16,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -32,37 +31,16 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("annotate", flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	outDir := flags.String("out", ".", "write the pages to `DIR`")
-	build := cli.ExtractorFlags(flags)
-	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: annotate [flags] FILE|DIR...\nWrites one HTML page per article, showing what the engine finds in it.")
-		flags.PrintDefaults()
+	x, files, outDir, status := cli.Start("annotate", "Writes one HTML page per article, showing what the engine finds in it.",
+		"write the pages to `DIR`", args, stderr)
+	if status != 0 {
+		return status
 	}
-	if err := flags.Parse(args); err != nil {
-		return 2
-	}
-	if flags.NArg() == 0 {
-		flags.Usage()
-		return 2
-	}
-	x, err := build()
-	if err != nil {
-		fmt.Fprintf(stderr, "annotate: %v\n", err)
-		return 2
-	}
-	files, err := cli.Articles(flags.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "annotate: %v\n", err)
-		return 1
-	}
-	if err := os.MkdirAll(*outDir, 0o755); err != nil {
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		fmt.Fprintf(stderr, "annotate: %v\n", err)
 		return 1
 	}
 
-	status := 0
 	written := map[string]int{}
 	for _, name := range files {
 		data, err := os.ReadFile(name)
@@ -80,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		doc := x.Extract(raw)
 		doc.Source = name
 
-		out := filepath.Join(*outDir, pageName(name, written))
+		out := filepath.Join(outDir, pageName(name, written))
 		f, err := os.Create(out)
 		if err == nil {
 			err = writePage(f, raw, doc)

@@ -22,7 +22,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -41,33 +40,12 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("graph", flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	outDir := flags.String("out", ".", "write graph.json, graph.dot and graph.html to `DIR`")
-	build := cli.ExtractorFlags(flags)
-	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: graph [flags] FILE|DIR...\nWrites the who-met-whom network of a corpus as JSON, DOT and HTML.")
-		flags.PrintDefaults()
-	}
-	if err := flags.Parse(args); err != nil {
-		return 2
-	}
-	if flags.NArg() == 0 {
-		flags.Usage()
-		return 2
-	}
-	x, err := build()
-	if err != nil {
-		fmt.Fprintf(stderr, "graph: %v\n", err)
-		return 2
-	}
-	files, err := cli.Articles(flags.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "graph: %v\n", err)
-		return 1
+	x, files, outDir, status := cli.Start("graph", "Writes the who-met-whom network of a corpus as JSON, DOT and HTML.",
+		"write graph.json, graph.dot and graph.html to `DIR`", args, stderr)
+	if status != 0 {
+		return status
 	}
 
-	status := 0
 	b := newBuilder()
 	read := 0
 	for i, name := range files {
@@ -92,7 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	g := b.graph()
 
-	if err := os.MkdirAll(*outDir, 0o755); err != nil {
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		fmt.Fprintf(stderr, "graph: %v\n", err)
 		return 1
 	}
@@ -110,7 +88,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		{"graph.html", func(w io.Writer) error { return writeHTML(w, g, read) }},
 	}
 	for _, o := range outputs {
-		path := filepath.Join(*outDir, o.name)
+		path := filepath.Join(outDir, o.name)
 		if err := writeFile(path, o.write); err != nil {
 			fmt.Fprintf(stderr, "graph: %v\n", err)
 			return 1

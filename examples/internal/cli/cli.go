@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -79,4 +80,38 @@ func Articles(paths []string) ([]string, error) {
 		out = append(out, found...)
 	}
 	return out, nil
+}
+
+// Start parses the flags of a command that reads articles into a directory:
+// -out DIR beside the extractor flags, and at least one FILE or DIR. It
+// prints usage or the error itself and returns the exit status to end with
+// (2 for bad usage, 1 for input that cannot be listed); status is 0 when the
+// command may go on with x, files and outDir.
+func Start(name, usage, outHelp string, args []string, stderr io.Writer) (x *extract.Extractor, files []string, outDir string, status int) {
+	flags := flag.NewFlagSet(name, flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	out := flags.String("out", ".", outHelp)
+	build := ExtractorFlags(flags)
+	flags.Usage = func() {
+		fmt.Fprintf(stderr, "usage: %s [flags] FILE|DIR...\n%s\n", name, usage)
+		flags.PrintDefaults()
+	}
+	if err := flags.Parse(args); err != nil {
+		return nil, nil, "", 2
+	}
+	if flags.NArg() == 0 {
+		flags.Usage()
+		return nil, nil, "", 2
+	}
+	x, err := build()
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return nil, nil, "", 2
+	}
+	files, err = Articles(flags.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return nil, nil, "", 1
+	}
+	return x, files, *out, 0
 }
