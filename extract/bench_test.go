@@ -47,15 +47,7 @@ func corpusBytes(texts []string) int64 {
 // Document per article.
 func BenchmarkExtract(b *testing.B) {
 	x := warmExtractor(b)
-	texts := benchArticles()
-	b.SetBytes(corpusBytes(texts))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, t := range texts {
-			x.Extract(t)
-		}
-	}
+	extractCorpus(b, x)
 }
 
 // BenchmarkExtractParallel is BenchmarkExtract on every core, one shared
@@ -161,6 +153,11 @@ func BenchmarkExtractUserGazetteer100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	extractCorpus(b, x)
+}
+
+// extractCorpus times x over the golden articles, one Document each.
+func extractCorpus(b *testing.B, x *extract.Extractor) {
 	texts := benchArticles()
 	b.SetBytes(corpusBytes(texts))
 	b.ReportAllocs()

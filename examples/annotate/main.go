@@ -21,7 +21,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/examples/internal/cli"
 )
@@ -43,18 +42,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	written := map[string]int{}
 	for _, name := range files {
-		data, err := os.ReadFile(name)
+		data, err := cli.ReadArticle(name)
 		if err != nil {
 			fmt.Fprintf(stderr, "annotate: %v\n", err)
 			status = 1
 			continue
 		}
-		if !utf8.Valid(data) {
-			fmt.Fprintf(stderr, "annotate: %s: not valid UTF-8\n", name)
-			status = 1
-			continue
-		}
-		raw := string(data)
+		raw := data
 		doc := x.Extract(raw)
 		doc.Source = name
 

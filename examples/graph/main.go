@@ -26,7 +26,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/examples/internal/cli"
 )
@@ -52,18 +51,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if len(files) > progressEvery && i > 0 && i%progressEvery == 0 {
 			fmt.Fprintf(stderr, "graph: %d of %d articles read\n", i, len(files))
 		}
-		data, err := os.ReadFile(name)
+		data, err := cli.ReadArticle(name)
 		if err != nil {
 			fmt.Fprintf(stderr, "graph: %v\n", err)
 			status = 1
 			continue
 		}
-		if !utf8.Valid(data) {
-			fmt.Fprintf(stderr, "graph: %s: not valid UTF-8\n", name)
-			status = 1
-			continue
-		}
-		doc := x.Extract(string(data))
+		doc := x.Extract(data)
 		doc.Source = name
 		b.add(doc)
 		read++

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract"
 )
@@ -114,4 +115,17 @@ func Start(name, usage, outHelp string, args []string, stderr io.Writer) (x *ext
 		return nil, nil, "", 1
 	}
 	return x, files, *out, 0
+}
+
+// ReadArticle reads one article; a file that is not valid UTF-8 is an error
+// naming it, as the library would otherwise repair it silently.
+func ReadArticle(name string) (string, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return "", err
+	}
+	if !utf8.Valid(data) {
+		return "", fmt.Errorf("%s: not valid UTF-8", name)
+	}
+	return string(data), nil
 }
