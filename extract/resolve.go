@@ -1,6 +1,6 @@
 package extract
 
-import "sort"
+import "slices"
 
 // candidate is what the overlap policy needs to know of a mention.
 type candidate interface {
@@ -12,36 +12,37 @@ type candidate interface {
 // that overlap, keep the longest, then the one whose rule comes first, then
 // the leftmost. The survivors come back in text order.
 func pick[T candidate](cands []T) []T {
-	sorted := append([]T(nil), cands...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		x, y := sorted[i].where(), sorted[j].where()
+	sorted := slices.Clone(cands)
+	slices.SortStableFunc(sorted, func(a, b T) int {
+		x, y := a.where(), b.where()
 		if x.len() != y.len() {
-			return x.len() > y.len()
+			return y.len() - x.len()
 		}
-		if p, q := sorted[i].priority(), sorted[j].priority(); p != q {
-			return p < q
+		if p, q := a.priority(), b.priority(); p != q {
+			return p - q
 		}
-		return x.start < y.start
+		return x.start - y.start
 	})
-	// owner[i] is 1 + the index in kept of the span holding token i, so
-	// that a clash costs the candidate's length, not the number kept.
-	// Empty spans, which hold no token, are checked one by one.
-	var kept []T
-	var owner []int
+	// held marks the tokens a kept span holds and opens the first token of
+	// each, so that a clash costs the candidate's length, not the number
+	// kept. Empty spans, which hold no token, are checked one by one.
+	end := 0
+	for _, c := range sorted {
+		end = max(end, c.where().end)
+	}
+	held, opens := newBits(end), newBits(end)
+	kept := make([]T, 0, len(sorted))
 	var emptyKept []int // positions of kept empty spans
 	for _, c := range sorted {
 		w := c.where()
-		if w.end > len(owner) {
-			owner = append(owner, make([]int, w.end-len(owner))...)
-		}
 		clash := false
 		if w.empty() {
 			// An empty span at p lies inside a span holding p-1 and p.
 			p := w.start
-			clash = p > 0 && p < len(owner) && owner[p-1] != 0 && owner[p-1] == owner[p]
+			clash = p > 0 && p < end && held.has(p-1) && held.has(p) && !opens.has(p)
 		} else {
 			for i := max(w.start, 0); i < w.end && !clash; i++ {
-				clash = owner[i] != 0
+				clash = held.has(i)
 			}
 			for _, p := range emptyKept {
 				clash = clash || w.start < p && p < w.end
@@ -55,10 +56,18 @@ func pick[T candidate](cands []T) []T {
 			emptyKept = append(emptyKept, w.start)
 			continue
 		}
+		opens.set(max(w.start, 0))
 		for i := max(w.start, 0); i < w.end; i++ {
-			owner[i] = len(kept)
+			held.set(i)
 		}
 	}
-	sort.Slice(kept, func(i, j int) bool { return kept[i].where().start < kept[j].where().start })
+	slices.SortStableFunc(kept, func(a, b T) int { return a.where().start - b.where().start })
 	return kept
 }
+
+// bits is a set of token indices.
+type bits []uint64
+
+func newBits(n int) bits      { return make(bits, (n+63)/64) }
+func (b bits) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
+func (b bits) set(i int)      { b[i/64] |= 1 << (i % 64) }

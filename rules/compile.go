@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dlclark/regexp2"
@@ -143,7 +144,18 @@ func (c *Compiled) FindAll(tags string) (out []Match, err error) {
 			err = fmt.Errorf("rule %s: regexp2 failed: %v", c.ID, r)
 		}
 	}()
-	m, err := c.re.FindStringMatch(tags)
+	// regexp2 matches over runes and would convert the string on every
+	// call; the tag string is ASCII, so a pooled buffer holds the same
+	// runes without an allocation per sentence. No regexp2 match outlives
+	// this call, so the buffer goes back to the pool at its end.
+	buf := runeBuffers.Get().(*[]rune)
+	defer runeBuffers.Put(buf)
+	runes := (*buf)[:0]
+	for i := 0; i < len(tags); i++ {
+		runes = append(runes, rune(tags[i]))
+	}
+	*buf = runes
+	m, err := c.re.FindRunesMatch(runes)
 	for err == nil && m != nil {
 		if m.Length > 0 {
 			out = append(out, convert(m))
@@ -162,6 +174,10 @@ func (c *Compiled) FindAll(tags string) (out []Match, err error) {
 	}
 	return out, nil
 }
+
+// runeBuffers holds the rune copies of tag strings that FindAll hands to
+// regexp2.
+var runeBuffers = sync.Pool{New: func() any { return new([]rune) }}
 
 // convert copies the named groups of a regexp2 match.
 func convert(m *regexp2.Match) Match {
