@@ -73,8 +73,10 @@ type Compiled struct {
 	Expanded string // the pattern after macro expansion, as compiled
 
 	re       *regexp2.Regexp
-	groups   []string  // named groups, in group-number order
-	required []ByteSet // each must meet the input for a match: see required
+	pre      *prefilter      // where a match may start; nil: everywhere
+	anchored *regexp2.Regexp // re anchored at the start position, run where pre allows
+	groups   []string        // named groups, in group-number order
+	required []ByteSet       // each must meet the input for a match: see required
 	timeout  time.Duration
 }
 
@@ -155,6 +157,24 @@ func (c *Compiled) FindAll(tags string) (out []Match, err error) {
 		runes = append(runes, rune(tags[i]))
 	}
 	*buf = runes
+	if c.pre != nil {
+		out, err = c.findFiltered(tags, runes)
+	} else {
+		out, err = c.findScan(runes)
+	}
+	if err != nil {
+		// The only error regexp2 returns while matching from a valid start is
+		// its timeout; its message quotes the whole input, so it is replaced.
+		if strings.Contains(err.Error(), "timeout") {
+			return out, fmt.Errorf("rule %s: %w (budget %v per match)", c.ID, ErrTimeout, c.timeout)
+		}
+		return out, fmt.Errorf("rule %s: %w", c.ID, err)
+	}
+	return out, nil
+}
+
+// findScan is the scan of FindAll without a prefilter.
+func (c *Compiled) findScan(runes []rune) (out []Match, err error) {
 	m, err := c.re.FindRunesMatch(runes)
 	for err == nil && m != nil {
 		if m.Length > 0 {
@@ -164,13 +184,30 @@ func (c *Compiled) FindAll(tags string) (out []Match, err error) {
 		// empty match, which gives non-overlapping, always-advancing matches.
 		m, err = c.re.FindNextMatch(m)
 	}
-	if err != nil {
-		// The only error regexp2 returns while matching from a valid start is
-		// its timeout; its message quotes the whole input, so it is replaced.
-		if strings.Contains(err.Error(), "timeout") {
-			return out, fmt.Errorf("rule %s: %w (budget %v per match)", c.ID, ErrTimeout, c.timeout)
+	return out, err
+}
+
+// findFiltered is the scan of FindAll with the prefilter: regexp2 runs,
+// anchored, only at positions the prefilter allows, and the matches are
+// those of the unanchored scan, which tries each position in turn.
+func (c *Compiled) findFiltered(tags string, runes []rune) (out []Match, err error) {
+	for pos := 0; pos <= len(tags); pos++ {
+		if !c.pre.viable(tags, pos) {
+			continue
 		}
-		return out, fmt.Errorf("rule %s: %w", c.ID, err)
+		m, err := c.anchored.FindRunesMatchStartingAt(runes, pos)
+		if err != nil {
+			return out, err
+		}
+		if m == nil {
+			continue
+		}
+		if m.Length > 0 {
+			out = append(out, convert(m))
+			// The next scan starts where this match ends; after an empty
+			// match it starts one further on, as the loop's step does.
+			pos = m.Index + m.Length - 1
+		}
 	}
 	return out, nil
 }
@@ -412,7 +449,17 @@ func compileRule(r Rule, x *expander, timeout time.Duration, errs *ErrorList) (*
 	if len(*errs) > n {
 		return nil, false
 	}
-	return &Compiled{Rule: r, Expanded: expanded, re: re, groups: groups, required: required(expanded), timeout: timeout}, true
+	c := &Compiled{Rule: r, Expanded: expanded, re: re, groups: groups, required: required(expanded), timeout: timeout}
+	if pre := newPrefilter(expanded); pre != nil {
+		// \G anchors a match at the position it is asked to start from;
+		// the group around the pattern captures nothing, so group numbers
+		// stay those of re.
+		if anchored, err := compileRegexp(`\G(?:` + expanded + `)`); err == nil {
+			anchored.MatchTimeout = timeout
+			c.pre, c.anchored = pre, anchored
+		}
+	}
+	return c, true
 }
 
 // compileRegexp compiles with regexp2's default (.NET) syntax. A panic inside

@@ -1,0 +1,160 @@
+package rules
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"testing"
+)
+
+func TestSuperset(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{`N[NG]{1,3}`, `N[NG]{1,3}`, true},
+		{`(?<person>Pp*)`, `(?:Pp*)`, true},
+		{`(?<=^|[D,(])T`, `T`, true},
+		{`A(?!x)(?=y)B`, `AB`, true},
+		{`(?<!(?:a|b))C`, `C`, true},
+		{`(?>Ll*)`, `(?:Ll*)`, true},
+		{`[^PpR]*?\(@\)`, `[^PpR]*?\(@\)`, true},
+		{`[)(]`, `[)(]`, true},
+		{`\d\w`, `\d\w`, true},
+		// Refused: what the two syntaxes may read differently.
+		{`(a)\1`, ``, false},
+		{`\k<x>`, ``, false},
+		{`\bN`, ``, false},
+		{`\s`, ``, false},
+		{`(?i)n`, ``, false},
+		{`(?(x)a|b)`, ``, false},
+		{`[a-z-[aeiou]]`, ``, false},
+		{`[]a]`, ``, false},
+		{`(?=a)*b`, ``, false},
+		{`(?<name`, ``, false},
+		{`[ab`, ``, false},
+		{`a\`, ``, false},
+	} {
+		got, ok := superset(tc.in)
+		if ok != tc.ok || got != tc.want {
+			t.Errorf("superset(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestPrefilterViable(t *testing.T) {
+	for _, tc := range []struct {
+		pattern string
+		tags    string
+		want    []bool // per position, len(tags)+1
+	}{
+		// Only where an O starts a run of o's and an ( follows.
+		{`Oo*\(`, "xOo(O", []bool{false, true, false, false, false, false}},
+		// Begin and end of text.
+		{`^N`, "NN", []bool{true, false, false}},
+		{`N$`, "NNx", []bool{false, false, false, false}},
+		{`N$`, "xNN", []bool{false, false, true, false}},
+		// A pattern that may match empty is viable everywhere.
+		{`a*`, "bb", []bool{true, true, true}},
+		// A dropped lookaround widens the language, never narrows it.
+		{`(?<=D)T(?!F)`, "TF", []bool{true, false, false}},
+	} {
+		f := newPrefilter(tc.pattern)
+		if f == nil {
+			t.Fatalf("newPrefilter(%q) = nil", tc.pattern)
+		}
+		for i, want := range tc.want {
+			if got := f.viable(tc.tags, i); got != want {
+				t.Errorf("%q on %q at %d: viable = %v, want %v", tc.pattern, tc.tags, i, got, want)
+			}
+		}
+	}
+	for _, p := range []string{`(a)\1`, `\bN`} {
+		if newPrefilter(p) != nil {
+			t.Errorf("newPrefilter(%q) built a filter for a pattern beyond it", p)
+		}
+	}
+}
+
+// defaultSet compiles the embedded rules.
+func defaultSet(t testing.TB) *Set {
+	t.Helper()
+	files, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := Compile(files, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+// sameAsScan checks that FindAll, which uses the prefilter, finds exactly
+// what a plain regexp2 scan of every position finds.
+func sameAsScan(t *testing.T, set *Set, tags string) {
+	t.Helper()
+	runes := []rune(tags)
+	for _, r := range set.Rules() {
+		if r.pre == nil {
+			t.Fatalf("rule %s has no prefilter", r.ID)
+		}
+		got, err := r.FindAll(tags)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := r.findScan(runes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.MayMatch(BytesOf(tags)) {
+			want = nil
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("rule %s on %q:\n prefiltered %+v\n scanned     %+v", r.ID, tags, got, want)
+		}
+	}
+}
+
+// TestPrefilterKeepsEveryMatch compares the prefiltered and the plain scan
+// of every default rule on random tag strings made of the tag bytes.
+func TestPrefilterKeepsEveryMatch(t *testing.T) {
+	set := defaultSet(t)
+	alphabet := shapeBytes
+	for _, tag := range set.Tags() {
+		alphabet += tag.Tag + string(lower(tag.Tag[0]))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	for range n {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		sameAsScan(t, set, string(b))
+	}
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func FuzzPrefilter(f *testing.F) {
+	for _, seed := range []string{"", "STFDOo,NGG", "Oo(@)", "P~RDTtFLl,NN.", "M1,4", "L(@)-", "HhNG,TtFOo,"} {
+		f.Add(seed)
+	}
+	set := defaultSet(f)
+	f.Fuzz(func(t *testing.T, tags string) {
+		for i := 0; i < len(tags); i++ {
+			if tags[i] >= 0x80 {
+				return
+			}
+		}
+		sameAsScan(t, set, tags)
+	})
+}
