@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -114,8 +115,25 @@ func (p ErrorList) Err() error {
 //
 // Parse reads positions from a yaml.Node pass instead of decoding into
 // structs because yaml.v3 reports only the first unknown field and loses
-// strictness in custom unmarshalers.
+// strictness in custom unmarshalers. Files of the common simple shape skip
+// yaml.v3's node tree of the whole file (see readSimple): a large
+// gazetteer then loads in a fraction of the time and memory.
 func Parse(name string, data []byte) (entries []Entry, err error) {
+	if c, ok := parseSimple(name, data); ok {
+		return c.done()
+	}
+	return parseYAML(name, data)
+}
+
+// parseSimple reads data with the simple reader; ok is false if the file
+// is not of the simple shape.
+func parseSimple(name string, data []byte) (c *collector, ok bool) {
+	c = newCollector(name, bytes.Count(data, []byte("\n- "))+1)
+	return c, readSimple(string(data), c.add)
+}
+
+// parseYAML is Parse through yaml.v3's node tree, for any YAML.
+func parseYAML(name string, data []byte) (entries []Entry, err error) {
 	defer func() {
 		// yaml.v3 has panicked on malformed input before; a bad user file
 		// must be an error, never a crash.
@@ -155,40 +173,62 @@ func Parse(name string, data []byte) (entries []Entry, err error) {
 		return nil, ErrorList{{File: name, Line: max(root.Line, 0), Msg: "a gazetteer file must be a YAML list of entries"}}
 	}
 
-	var errs ErrorList
-	firstLine := make(map[string]int, len(root.Content))
-	entries = make([]Entry, 0, len(root.Content))
+	c := newCollector(name, len(root.Content))
 	for _, item := range root.Content {
-		e, msgs, ok := decodeEntry(item)
-		e.File = name
-		for _, m := range msgs {
-			errs.Add(name, m.line, e.ID, m.msg)
+		c.add(item)
+	}
+	return c.done()
+}
+
+// collector turns the entry nodes of one file into entries and errors.
+type collector struct {
+	name      string
+	entries   []Entry
+	errs      ErrorList
+	firstLine map[string]int // ID -> line of its first entry
+}
+
+// newCollector returns a collector for file name, sized for n entries.
+func newCollector(name string, n int) *collector {
+	return &collector{name: name, entries: make([]Entry, 0, n), firstLine: make(map[string]int, n)}
+}
+
+// add decodes one entry node and checks it on its own and against the IDs
+// before it.
+func (c *collector) add(item *yaml.Node) {
+	e, msgs, ok := decodeEntry(item)
+	e.File = c.name
+	for _, m := range msgs {
+		c.errs.Add(c.name, m.line, e.ID, m.msg)
+	}
+	if !ok {
+		return
+	}
+	bad := len(msgs) > 0
+	for _, m := range checkFields(&e) {
+		if badField(msgs, m.field) {
+			continue // already reported where the field is
 		}
-		if !ok {
-			continue
-		}
-		bad := len(msgs) > 0
-		for _, m := range checkFields(&e) {
-			if badField(msgs, m.field) {
-				continue // already reported where the field is
-			}
+		bad = true
+		c.errs.Add(c.name, e.Line, e.ID, m.msg)
+	}
+	if e.ID != "" {
+		if l, dup := c.firstLine[e.ID]; dup {
 			bad = true
-			errs.Add(name, e.Line, e.ID, m.msg)
-		}
-		if e.ID != "" {
-			if l, dup := firstLine[e.ID]; dup {
-				bad = true
-				errs.Add(name, e.Line, e.ID, fmt.Sprintf("duplicate ID: first defined at line %d, again at line %d", l, e.Line))
-			} else {
-				firstLine[e.ID] = e.Line
-			}
-		}
-		if !bad {
-			entries = append(entries, e)
+			c.errs.Add(c.name, e.Line, e.ID, fmt.Sprintf("duplicate ID: first defined at line %d, again at line %d", l, e.Line))
+		} else {
+			c.firstLine[e.ID] = e.Line
 		}
 	}
-	errs.Sort()
-	return entries, errs.Err()
+	if !bad {
+		c.entries = append(c.entries, e)
+	}
+}
+
+// done returns the entries and the sorted errors.
+func (c *collector) done() ([]Entry, error) {
+	c.errs.Sort()
+	return c.entries, c.errs.Err()
 }
 
 // posMsg is a message about one line of a file, and the field it concerns
@@ -219,7 +259,13 @@ func decodeEntry(item *yaml.Node) (e Entry, msgs []posMsg, ok bool) {
 	if n.Kind != yaml.MappingNode {
 		return e, []posMsg{{e.Line, "", "an entry must be a mapping of fields (id, type, name ...)"}}, false
 	}
-	seen := make(map[string]int, len(n.Content)/2)
+	// The fields seen so far with their lines: an entry has a handful,
+	// so a slice on the stack beats a map.
+	type keyLine struct {
+		key  string
+		line int
+	}
+	seen := make([]keyLine, 0, 12)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := yamlnode.Resolve(n.Content[i]), yamlnode.Resolve(n.Content[i+1])
 		line := max(n.Content[i].Line, 0)
@@ -227,11 +273,11 @@ func decodeEntry(item *yaml.Node) (e Entry, msgs []posMsg, ok bool) {
 			msgs = append(msgs, posMsg{line, "", "a field name must be a plain string"})
 			continue
 		}
-		if l, ok := seen[k.Value]; ok {
-			msgs = append(msgs, posMsg{line, k.Value, fmt.Sprintf("field %q repeated (first at line %d)", k.Value, l)})
+		if i := slices.IndexFunc(seen, func(s keyLine) bool { return s.key == k.Value }); i >= 0 {
+			msgs = append(msgs, posMsg{line, k.Value, fmt.Sprintf("field %q repeated (first at line %d)", k.Value, seen[i].line)})
 			continue
 		}
-		seen[k.Value] = line
+		seen = append(seen, keyLine{k.Value, line})
 		if k.Value == "aliases" {
 			var m string
 			var l int

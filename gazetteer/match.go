@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/text"
@@ -323,26 +324,40 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 	}
 	t := &g.trie
 	var buf [keyBuf]byte
-	ids := make([]int32, len(toks))
+	sc := scratchPool.Get().(*matchScratch)
+	defer scratchPool.Put(sc)
+	ids := slices.Grow(sc.ids[:0], len(toks))[:len(toks)]
+	sc.ids = ids
 	// folded holds Fold of the non-ASCII tokens the trie knows, for the
-	// cased checks; ASCII folds to itself. It is made on first need.
+	// cased checks; ASCII folds to itself. It is filled on first need.
 	var folded []string
+	starts := 0 // tokens that begin a path of the trie
 	for i := range toks {
 		s := toks[i].Text
 		if isASCII(s) {
 			ids[i] = t.foldedID(s, &buf)
-			continue
-		}
-		f := text.Fold(s)
-		ids[i] = t.foldedID(f, &buf)
-		if ids[i] >= 0 {
-			if folded == nil {
-				folded = make([]string, len(toks))
+		} else {
+			f := text.Fold(s)
+			ids[i] = t.foldedID(f, &buf)
+			if ids[i] >= 0 {
+				if folded == nil {
+					folded = slices.Grow(sc.folded[:0], len(toks))[:len(toks)]
+					sc.folded = folded
+				}
+				folded[i] = f
 			}
-			folded[i] = f
+		}
+		if ids[i] >= 0 && t.root[ids[i]] != 0 {
+			starts++
 		}
 	}
-	var out []Match
+	defer clear(folded) // let the pooled slice keep no text alive
+	if starts == 0 {
+		return nil
+	}
+	// Most starts give one match; a few give more, and append grows the
+	// slice for them.
+	out := make([]Match, 0, starts+starts/8)
 	for i := range toks {
 		if ids[i] < 0 {
 			continue
@@ -370,8 +385,20 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 		}
 		longestFirst(out[segStart:])
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
+
+// matchScratch is the per-call working space of Match, pooled so that a
+// document allocates only the matches it returns.
+type matchScratch struct {
+	ids    []int32  // token ID of each token, -1 if the trie has none
+	folded []string // Fold of non-ASCII tokens, "" elsewhere
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(matchScratch) }}
 
 // verify checks a candidate whose keys already agree with toks[start:end]
 // against the mode of its phrase. folded holds Fold of the non-ASCII tokens.

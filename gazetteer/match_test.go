@@ -1,12 +1,14 @@
 package gazetteer
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/text"
 )
@@ -182,7 +184,8 @@ func genEntries(n int) []Entry {
 			b.WriteString(syl[r.IntN(len(syl))])
 		}
 		w := b.String()
-		return strings.ToUpper(w[:1]) + w[1:]
+		_, size := utf8.DecodeRuneInString(w) // a syllable may start with "ễ"
+		return strings.ToUpper(w[:size]) + w[size:]
 	}
 	heads := make([]string, 2000) // shared first words ("Ministry", "Nguyen")
 	for i := range heads {
@@ -364,6 +367,56 @@ func BenchmarkNew100k(b *testing.B) {
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
 	b.ReportMetric(float64(elapsed.Milliseconds()), "build-ms")
 	runtime.KeepAlive(g)
+}
+
+// genYAML writes entries as a gazetteer file.
+func genYAML(entries []Entry) []byte {
+	var b bytes.Buffer
+	for _, e := range entries {
+		fmt.Fprintf(&b, "- id: %s\n  type: %s\n  name: %s\n", e.ID, e.Type, e.Name)
+		if len(e.Aliases) > 0 {
+			fmt.Fprintf(&b, "  aliases: [%s]\n", strings.Join(e.Aliases, ", "))
+		}
+		for _, f := range [][2]string{{"acronym", e.Acronym}, {"match", e.Match}} {
+			if f[1] != "" {
+				fmt.Fprintf(&b, "  %s: %s\n", f[0], f[1])
+			}
+		}
+	}
+	return b.Bytes()
+}
+
+// BenchmarkLoad100k parses a file of 100,000 generated entries and builds
+// the gazetteer, as a user's gazetteer is loaded; heap-MB is the heap the
+// gazetteer keeps.
+func BenchmarkLoad100k(b *testing.B) {
+	data := genYAML(genEntries(100000))
+	load := func() *Gazetteer {
+		entries, err := Parse("gen.yaml", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		g, err := New(entries)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return g
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		load()
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	g := load()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
+	if g.Len() != 100000 {
+		b.Fatalf("%d entries", g.Len())
+	}
 }
 
 // BenchmarkMatch matches a 10 KB generated article against 100,000
