@@ -69,29 +69,129 @@ func (a *analysis) undecidedNames(sent span, covered []bool) []span {
 // part of the gazetteer or a capitalised word no class covers.
 var nameShapes = string([]byte{shapeCapital, shapeCapWord}) + "NG"
 
-// addProsePeople asks prose's recogniser about each undecided run, in a
-// small window of its sentence, and keeps the runs it reads as a person.
-func (a *analysis) addProsePeople() {
-	covered := a.coveredTokens()
-	for _, sent := range a.sents {
-		for _, r := range a.undecidedNames(sent, covered) {
-			// The run and a few words either side are context enough for
-			// the recogniser, at a fraction of the sentence's cost.
-			window := span{max(sent.start, r.start-proseContext), min(sent.end, r.end+proseContext)}
-			people, err := prosePeople(a.text(window))
-			if err != nil {
-				a.warn(proseRule, "%v", err)
-				return
-			}
-			key := text.Key(a.text(r))
-			for _, p := range people {
-				if p == key || strings.HasSuffix(p, " "+key) {
-					a.people = append(a.people, &personMention{span: r, name: r, rule: proseRule, order: len(a.x.ruleIndex)})
-					break
-				}
+// Name-part subtypes the prose stage reads (gazetteer/data/names.yaml).
+const (
+	subtypeForename = "forename" // a given name written first: "Jason" Smith
+	subtypeGiven    = "given"    // a given name written after the family name
+	subtypeFamily   = "family"
+)
+
+// forenameRule is the provenance of the people a forename decides.
+const forenameRule = "person.forename"
+
+// A runReading is what the gazetteer alone says about an undecided run.
+type runReading int
+
+const (
+	runAsk       runReading = iota // only prose can tell
+	runPerson                      // a forename and name parts: a person
+	runNotPerson                   // no person's name has this shape
+)
+
+// readRun decides, from the name parts the gazetteer knows and the shape of
+// the words, the runs that need no statistical recogniser, which costs
+// more than the rest of the pipeline together.
+func (a *analysis) readRun(r span) runReading {
+	first := a.namePart(r.start)
+	switch {
+	case r.start > 1 && a.base[r.start-1] == '-' && a.glued(r.start-1) && a.glued(r.start):
+		// "Hi-Tech Park": no name starts inside a hyphenated word.
+		return runNotPerson
+	case first != nil && first.Subtype == subtypeForename:
+		// "Jason Smith", "Juan Carlos Moreno Brid": a forename and more
+		// forenames, family names or unknown capitalised words. An English
+		// word ("Mark Field") or a given syllable written last ("Ben
+		// Thanh", a market) leaves the run to prose.
+		for i := r.start + 1; i < r.end; i++ {
+			part := a.namePart(i)
+			if part == nil && a.base[i] != shapeCapital || part != nil && part.Subtype == subtypeGiven {
+				return runAsk
 			}
 		}
+		return runPerson
+	case a.base[r.end-1] == shapeCapWord:
+		// "Xanh Complex Urban Area": without a forename first, a run that
+		// ends in an English word is a place or a thing.
+		return runNotPerson
+	case first != nil && first.Subtype == subtypeGiven && a.hasFamilyName(span{r.start + 1, r.end}):
+		// "Quang Yen", "Hoa Lac": names written family first never open
+		// with a given syllable; place names made of the same syllables do.
+		return runNotPerson
 	}
+	return runAsk
+}
+
+// glued reports whether token i follows token i-1 with no space between.
+func (a *analysis) glued(i int) bool {
+	return a.toks[i].Start == a.toks[i-1].End
+}
+
+// hasFamilyName reports whether a token of s is a family name.
+func (a *analysis) hasFamilyName(s span) bool {
+	for i := s.start; i < s.end; i++ {
+		if part := a.namePart(i); part != nil && part.Subtype == subtypeFamily {
+			return true
+		}
+	}
+	return false
+}
+
+// addProsePeople decides each undecided run: by its name parts where the
+// gazetteer can, else by asking prose's recogniser about it in a small
+// window of its sentence. A run whose text is already a person of the
+// document is not asked again: markNameUses marks it.
+func (a *analysis) addProsePeople() {
+	covered := a.coveredTokens()
+	// Only yes-answers and rule-found names are remembered, and only for
+	// this document: prose may refuse a name in one context and accept it
+	// in the next ("Mark Field (Photo" against "Mark Field, in").
+	known := map[string]bool{}
+	for _, p := range a.people {
+		known[text.Key(a.text(p.name))] = true
+	}
+	for _, sent := range a.sents {
+		for _, r := range a.undecidedNames(sent, covered) {
+			key := text.Key(a.text(r))
+			if known[key] {
+				continue
+			}
+			rule := forenameRule
+			switch a.readRun(r) {
+			case runNotPerson:
+				continue
+			case runAsk:
+				ok, err := a.proseSaysPerson(sent, r, key)
+				if err != nil {
+					a.warn(proseRule, "%v", err)
+					return
+				}
+				if !ok {
+					continue
+				}
+				rule = proseRule
+			}
+			known[key] = true
+			a.people = append(a.people, &personMention{span: r, name: r, rule: rule, order: len(a.x.ruleIndex)})
+		}
+	}
+}
+
+// proseSaysPerson asks prose's recogniser whether the run r of sent, whose
+// key is key, names a person.
+func (a *analysis) proseSaysPerson(sent, r span, key string) (bool, error) {
+	// The run and a few words either side are context enough for the
+	// recogniser, at a fraction of the sentence's cost.
+	window := span{max(sent.start, r.start-proseContext), min(sent.end, r.end+proseContext)}
+	people, err := prosePeople(a.text(window))
+	if err != nil {
+		return false, err
+	}
+	for _, p := range people {
+		if p == key || strings.HasSuffix(p, " "+key) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // prosePeople returns the keys of the people prose finds in a sentence.

@@ -1,0 +1,46 @@
+package extract
+
+import "testing"
+
+// TestReadRun checks what the gazetteer alone decides about a capitalised
+// run that no rule claimed, before prose's recogniser is asked.
+func TestReadRun(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text, run string
+		want      runReading
+	}{
+		{"The talks were chaired by Juan Carlos Moreno Brid yesterday.", "Juan Carlos Moreno Brid", runPerson},
+		{"The letter reached Bodo Ramelow yesterday.", "Bodo Ramelow", runPerson},
+		{"The letter reached Mark Field yesterday.", "Mark Field", runAsk}, // an English word last
+		{"The letter went to Ben Thanh yesterday.", "Ben Thanh", runAsk},   // a given syllable last
+		{"They toured the Xanh Complex Urban Area yesterday.", "Xanh Complex Urban Area", runNotPerson},
+		{"They toured the Hi-Tech Park yesterday.", "Tech Park", runNotPerson},     // inside a hyphenated word
+		{"They drove to the towns of Hoa Lac yesterday.", "Hoa Lac", runNotPerson}, // given syllable, family name
+	} {
+		a := newAnalysis(x, c.text)
+		r, ok := findRun(a, c.run)
+		if !ok {
+			t.Errorf("%q: no run %q", c.text, c.run)
+			continue
+		}
+		if got := a.readRun(r); got != c.want {
+			t.Errorf("readRun(%q) = %d, want %d", c.run, got, c.want)
+		}
+	}
+}
+
+// findRun returns the token span whose text is s.
+func findRun(a *analysis, s string) (span, bool) {
+	for i := range a.toks {
+		for j := i + 1; j <= len(a.toks); j++ {
+			if a.text(span{i, j}) == s {
+				return span{i, j}, true
+			}
+		}
+	}
+	return span{}, false
+}
