@@ -219,15 +219,29 @@ var runeBuffers = sync.Pool{New: func() any { return new([]rune) }}
 // convert copies the named groups of a regexp2 match.
 func convert(m *regexp2.Match) Match {
 	out := Match{Start: m.Index, End: m.Index + m.Length}
-	for _, g := range m.Groups()[1:] {
+	groups := m.Groups()[1:]
+	// One backing array for the groups and one for their spans.
+	n, captures := 0, 0
+	for _, g := range groups {
+		if !numeric(g.Name) && len(g.Captures) > 0 {
+			n++
+			captures += len(g.Captures)
+		}
+	}
+	if n == 0 {
+		return out
+	}
+	out.Groups = make([]Group, 0, n)
+	spans := make([]Span, 0, captures)
+	for _, g := range groups {
 		if numeric(g.Name) || len(g.Captures) == 0 {
 			continue
 		}
-		spans := make([]Span, len(g.Captures))
-		for i, c := range g.Captures {
-			spans[i] = Span{Start: c.Index, End: c.Index + c.Length}
+		from := len(spans)
+		for _, c := range g.Captures {
+			spans = append(spans, Span{Start: c.Index, End: c.Index + c.Length})
 		}
-		out.Groups = append(out.Groups, Group{Name: g.Name, Spans: spans})
+		out.Groups = append(out.Groups, Group{Name: g.Name, Spans: spans[from:len(spans):len(spans)]})
 	}
 	return out
 }
