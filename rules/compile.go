@@ -73,6 +73,7 @@ type Compiled struct {
 	Expanded string // the pattern after macro expansion, as compiled
 
 	re       *regexp2.Regexp
+	regular  *regexp.Regexp  // Go's engine, when it finds what re finds: see regularEngine
 	pre      *prefilter      // where a match may start; nil: everywhere
 	anchored *regexp2.Regexp // re anchored at the start position, run where pre allows
 	groups   []string        // named groups, in group-number order
@@ -140,6 +141,12 @@ func (c *Compiled) FindAll(tags string) (out []Match, err error) {
 	if !c.MayMatch(present) {
 		return nil, nil
 	}
+	// .NET's $ also matches before a final newline, which neither Go's
+	// engine nor the prefilter reads that way; tag strings hold none.
+	newline := present.has('\n')
+	if c.regular != nil && !newline {
+		return c.findRegular(tags), nil
+	}
 	// A bug in regexp2 on some pattern must fail one rule, not the program.
 	defer func() {
 		if r := recover(); r != nil {
@@ -157,7 +164,7 @@ func (c *Compiled) FindAll(tags string) (out []Match, err error) {
 		runes = append(runes, rune(tags[i]))
 	}
 	*buf = runes
-	if c.pre != nil {
+	if c.pre != nil && !newline {
 		out, err = c.findFiltered(tags, runes)
 	} else {
 		out, err = c.findScan(runes)
@@ -464,6 +471,7 @@ func compileRule(r Rule, x *expander, timeout time.Duration, errs *ErrorList) (*
 		return nil, false
 	}
 	c := &Compiled{Rule: r, Expanded: expanded, re: re, groups: groups, required: required(expanded), timeout: timeout}
+	c.regular = regularEngine(expanded)
 	if pre := newPrefilter(expanded); pre != nil {
 		// \G anchors a match at the position it is asked to start from;
 		// the group around the pattern captures nothing, so group numbers

@@ -274,26 +274,35 @@ func (b *builder) matchesAtEnd(pc uint32, seen map[uint32]bool) bool {
 // inline options, class subtraction, and escapes of letters other than a
 // few shared classes.
 func superset(p string) (string, bool) {
-	var out strings.Builder
+	out, _, ok := toGo(p, false)
+	return out, ok
+}
+
+// toGo is superset, keeping named groups as Go's (?P<name>...) when names
+// is set; exact reports that nothing was dropped or loosened, so that the
+// Go pattern matches exactly what the regexp2 one does.
+func toGo(p string, names bool) (out string, exact, ok bool) {
+	var b strings.Builder
+	exact = true
 	for i := 0; i < len(p); i++ {
 		c := p[i]
 		switch {
 		case c == '\\':
 			if i+1 >= len(p) {
-				return "", false
+				return "", false, false
 			}
 			e := p[i+1]
 			if isAlnum(e) && !strings.ContainsRune("dDwW", rune(e)) {
-				return "", false
+				return "", false, false
 			}
-			out.WriteString(p[i : i+2])
+			b.WriteString(p[i : i+2])
 			i++
 		case c == '[':
 			end, ok := classEnd(p, i)
 			if !ok {
-				return "", false
+				return "", false, false
 			}
-			out.WriteString(p[i:end])
+			b.WriteString(p[i:end])
 			i = end - 1
 		case c == '(' && strings.HasPrefix(p[i:], "(?"):
 			rest := p[i+2:]
@@ -302,30 +311,39 @@ func superset(p string) (string, bool) {
 				strings.HasPrefix(rest, "<="), strings.HasPrefix(rest, "<!"):
 				end, ok := groupEnd(p, i)
 				if !ok {
-					return "", false
+					return "", false, false
 				}
 				i = end - 1
 				if i+1 < len(p) && strings.IndexByte("*+?{", p[i+1]) >= 0 {
-					return "", false // a quantified lookaround: rare, not worth it
+					return "", false, false // a quantified lookaround: rare, not worth it
 				}
-			case strings.HasPrefix(rest, ":"), strings.HasPrefix(rest, ">"):
-				out.WriteString("(?:")
+				exact = false
+			case strings.HasPrefix(rest, ":"):
+				b.WriteString("(?:")
 				i += 2
+			case strings.HasPrefix(rest, ">"):
+				b.WriteString("(?:")
+				i += 2
+				exact = false
 			case strings.HasPrefix(rest, "<"):
 				name := strings.IndexByte(rest, '>')
 				if name < 0 {
-					return "", false
+					return "", false, false
 				}
-				out.WriteString("(?:")
+				if names {
+					b.WriteString("(?P<" + rest[1:name] + ">")
+				} else {
+					b.WriteString("(?:")
+				}
 				i += 2 + name
 			default:
-				return "", false
+				return "", false, false
 			}
 		default:
-			out.WriteByte(c)
+			b.WriteByte(c)
 		}
 	}
-	return out.String(), true
+	return b.String(), exact, true
 }
 
 // classEnd returns the index after the character class opening at i.

@@ -158,3 +158,39 @@ func FuzzPrefilter(f *testing.F) {
 		sameAsScan(t, set, tags)
 	})
 }
+
+func TestRegularEngine(t *testing.T) {
+	for _, tc := range []struct {
+		pattern string
+		regular bool
+	}{
+		{`(?<org>Oo*)`, true},
+		{`(?<person>N[NG]{1,3}\^?)`, true},
+		{`(?<a>M)(?:,(?<b>4))?`, true},
+		{`(?<org>Oo*)(?=\()`, false},    // a lookahead
+		{`(?<!F)(?<org>Oo*)`, false},    // a lookbehind
+		{`(?>Ll*)L`, false},             // an atomic group
+		{`(?:(?<title>Tt*),)*P`, false}, // a group that captures once per round
+		{`(?<t>T){2}`, false},           // twice by count
+		{`(?<t>T)(?<t>T)`, false},       // one name, two groups
+		{`(?<a>[[:alpha:]])`, false},    // beyond the rewrite
+	} {
+		if got := regularEngine(tc.pattern) != nil; got != tc.regular {
+			t.Errorf("regularEngine(%q) != nil is %v, want %v", tc.pattern, got, tc.regular)
+		}
+	}
+}
+
+// TestFinalNewline checks the one place where .NET and Go read a pattern
+// differently: regexp2's $ also matches before a final newline.
+func TestFinalNewline(t *testing.T) {
+	set := mustCompile(t, Options{}, "rules:\n  - {id: end.name, phase: people, pattern: '(?<p>N)$'}\n")
+	r := set.Rules()[0]
+	if r.regular == nil || r.pre == nil {
+		t.Fatal("the rule should have Go's engine and a prefilter")
+	}
+	got, err := r.FindAll("xN\n")
+	if err != nil || len(got) != 1 || got[0].Start != 1 {
+		t.Errorf("FindAll = %+v, %v; want the N at 1", got, err)
+	}
+}
