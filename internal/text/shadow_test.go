@@ -167,7 +167,7 @@ func checkShadow(t *testing.T, s *Shadow) {
 	for i, a := range toks {
 		prevRE := -1
 		for _, b := range toks[i:] {
-			rs, re := s.RawSpan(a.Start, b.End)
+			rs, re := s.RawSpan(int(a.Start), int(b.End))
 			if rs < 0 || rs > re || re > len(s.Raw) {
 				t.Fatalf("RawSpan(%d,%d) = %d,%d: out of order or range (raw len %d)", a.Start, b.End, rs, re, len(s.Raw))
 			}
@@ -175,7 +175,7 @@ func checkShadow(t *testing.T, s *Shadow) {
 				t.Fatalf("RawSpan(%d,%d) end %d < %d: not monotone in end", a.Start, b.End, re, prevRE)
 			}
 			prevRE = re
-			if unchanged(s, a.Start, b.End) && s.Raw[rs:re] != s.Clean[a.Start:b.End] {
+			if unchanged(s, int(a.Start), int(b.End)) && s.Raw[rs:re] != s.Clean[a.Start:b.End] {
 				t.Fatalf("unchanged span %q maps to raw %q", s.Clean[a.Start:b.End], s.Raw[rs:re])
 			}
 			if utf8.ValidString(s.Raw) && !utf8.ValidString(s.Raw[rs:re]) {
@@ -186,7 +186,7 @@ func checkShadow(t *testing.T, s *Shadow) {
 	// Monotone in start.
 	prevRS := -1
 	for _, a := range toks {
-		rs, _ := s.RawSpan(a.Start, a.End)
+		rs, _ := s.RawSpan(int(a.Start), int(a.End))
 		if rs < prevRS {
 			t.Fatalf("RawSpan start %d < %d: not monotone in start", rs, prevRS)
 		}

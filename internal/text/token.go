@@ -18,9 +18,9 @@ const (
 // Token is one token of a text, with its byte offsets in that text.
 type Token struct {
 	Text       string // the token as it stands in the text
-	Start, End int    // byte offsets, end exclusive
+	Start, End int32  // byte offsets, end exclusive
+	Lines      int32  // number of '\n' in the whitespace before the token
 	Kind       Kind
-	Lines      int // number of '\n' in the whitespace before the token
 }
 
 // Tokenize splits s into words, numbers and punctuation. Hyphens split words
@@ -57,7 +57,7 @@ func Tokenize(s string) []Token {
 				kind = Word
 				i = scanWord(s, i)
 			}
-		case r == '\'' && len(toks) > 0 && toks[len(toks)-1].End == i && toks[len(toks)-1].Kind == Word:
+		case r == '\'' && len(toks) > 0 && int(toks[len(toks)-1].End) == i && toks[len(toks)-1].Kind == Word:
 			// Possessive: "'s" glued to the word before, or "'" after a final s.
 			i += size
 			if i < len(s) && (s[i] == 's' || s[i] == 'S') && !isWordByte(s, i+1) {
@@ -66,7 +66,7 @@ func Tokenize(s string) []Token {
 		default:
 			i += size
 		}
-		toks = append(toks, Token{Text: s[start:i], Start: start, End: i, Kind: kind, Lines: lines})
+		toks = append(toks, Token{Text: s[start:i], Start: int32(start), End: int32(i), Kind: kind, Lines: int32(lines)})
 		lines = 0
 	}
 	return toks
