@@ -11,7 +11,6 @@ package text
 import (
 	"slices"
 	"sort"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -707,10 +706,18 @@ func wordSplits(w string, base int, lex Lexicon, ins []int) []int {
 	// ("YouTube", or a gazetteer name such as "VinFast").
 	ps := 0     // start of the current part
 	whole := -1 // Known(w), looked up at most once: -1 unknown yet
-	var prev rune = -1
+	prevLower := false
 	for k := 0; k < len(w); {
-		r, sz := utf8.DecodeRuneInString(w[k:])
-		if prev >= 0 && unicode.IsLower(prev) && unicode.IsUpper(r) && k+sz < len(w) {
+		// ASCII first: the Unicode case tables cost more than the rest of
+		// the loop.
+		r, sz, upper, lower := rune(w[k]), 1, false, false
+		if r < utf8.RuneSelf {
+			upper, lower = 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z'
+		} else {
+			r, sz = utf8.DecodeRuneInString(w[k:])
+			upper, lower = unicode.IsUpper(r), unicode.IsLower(r)
+		}
+		if prevLower && upper && k+sz < len(w) {
 			next, _ := utf8.DecodeRuneInString(w[k+sz:])
 			if unicode.IsLower(next) && leftPart(w[ps:k], lex) {
 				if whole < 0 {
@@ -722,7 +729,7 @@ func wordSplits(w string, base int, lex Lexicon, ins []int) []int {
 				}
 			}
 		}
-		prev = r
+		prevLower = lower
 		k += sz
 	}
 	if ps > 0 {
@@ -743,7 +750,7 @@ func b2i(b bool) int {
 // of three letters or more, and not the first part of a surname.
 func leftPart(part string, lex Lexicon) bool {
 	n := utf8.RuneCountInString(part)
-	if n < 2 || namePrefixes[Key(part)] {
+	if n < 2 || inSet(namePrefixes, part) {
 		return false
 	}
 	for _, r := range part {
@@ -777,21 +784,28 @@ func glueSplit(w string, base int, lex Lexicon, ins []int) []int {
 			return ins
 		}
 	}
-	if lex.Known(w) {
-		return ins
-	}
 	minFunc := 2
 	if capitalised {
 		minFunc = 3
 	}
+	asked := false // Known(w) was asked (and was false): only once a split point has a closed-class side
 	for k := minFunc; k <= len(w)-minFunc; k++ {
 		left, right := w[:k], w[k:]
 		lf, rf := lex.Function(left), lex.Function(right)
+		if !lf && !rf {
+			continue
+		}
+		if !asked {
+			if lex.Known(w) {
+				return ins
+			}
+			asked = true
+		}
 		switch {
 		case lf && rf: // "inthe", "ofthe"
 			return append(ins, base+k)
-		case lf && len(right) >= 3 && !affixLike[strings.ToLower(left)] && lex.Known(right),
-			rf && len(left) >= 3 && !affixLike[strings.ToLower(right)] && lex.Known(left):
+		case lf && len(right) >= 3 && !inSet(affixLike, left) && lex.Known(right),
+			rf && len(left) >= 3 && !inSet(affixLike, right) && lex.Known(left):
 			return append(ins, base+k)
 		}
 	}
@@ -817,6 +831,39 @@ var affixLike = map[string]bool{
 	"as": true, "on": true, "us": true, "is": true, "an": true, "some": true,
 	"most": true, "it": true, "my": true, "mine": true, "her": true, "hers": true,
 	"to": true, "by": true, "at": true, "he": true,
+}
+
+// inSet reports whether the key (Key) of w is in set, whose words are ASCII
+// of at most maxSetWord bytes: an ASCII word is lowered on the stack, not
+// allocated.
+func inSet(set map[string]bool, w string) bool {
+	if !isASCII(w) {
+		return set[Key(w)]
+	}
+	var buf [maxSetWord]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}
+
+// maxSetWord bounds the words of namePrefixes and affixLike.
+const maxSetWord = 8
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // insertSpaces returns t1 with a space inserted at each offset in ins, and

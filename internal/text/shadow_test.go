@@ -367,3 +367,32 @@ func BenchmarkCleanVietnamese(b *testing.B) {
 		Clean(raw, nil)
 	}
 }
+
+// TestSmallSets checks what inSet relies on: the words of its sets are
+// lower-case ASCII of at most maxSetWord bytes.
+func TestSmallSets(t *testing.T) {
+	for _, set := range []map[string]bool{namePrefixes, affixLike} {
+		for w := range set {
+			if len(w) > maxSetWord || !isASCII(w) || strings.ToLower(w) != w {
+				t.Errorf("%q: inSet would never find it", w)
+			}
+		}
+	}
+	tests := []struct {
+		set  map[string]bool
+		w    string
+		want bool
+	}{
+		{namePrefixes, "Mac", true},
+		{namePrefixes, "MAC", true},
+		{namePrefixes, "Mach", false},
+		{affixLike, "After", true},
+		{affixLike, "Afterwards", false},
+		{namePrefixes, "Dé", true}, // folded as Key folds it
+	}
+	for _, tt := range tests {
+		if got := inSet(tt.set, tt.w); got != tt.want {
+			t.Errorf("inSet(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}
