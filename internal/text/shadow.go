@@ -817,23 +817,16 @@ func glueSplit(w string, base int, lex Lexicon, ins []int) []int {
 			return ins
 		}
 	}
+	if lex.Known(w) {
+		return ins
+	}
 	minFunc := 2
 	if capitalised {
 		minFunc = 3
 	}
-	asked := false // Known(w) was asked (and was false): only once a split point has a closed-class side
 	for k := minFunc; k <= len(w)-minFunc; k++ {
 		left, right := w[:k], w[k:]
 		lf, rf := lex.Function(left), lex.Function(right)
-		if !lf && !rf {
-			continue
-		}
-		if !asked {
-			if lex.Known(w) {
-				return ins
-			}
-			asked = true
-		}
 		switch {
 		case lf && rf: // "inthe", "ofthe"
 			return append(ins, base+k)
