@@ -35,7 +35,8 @@ func Sentences(toks []Token, abbrev func(word string) bool) []Span {
 	if len(toks) == 0 {
 		return nil
 	}
-	var spans []Span
+	// News sentences run to twenty or thirty tokens.
+	spans := make([]Span, 0, len(toks)/16+1)
 	start := 0
 	for i := 1; i < len(toks); i++ {
 		if i-start >= MaxSentence || boundaryBefore(toks, i, abbrev) {
