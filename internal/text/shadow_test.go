@@ -167,26 +167,26 @@ func checkShadow(t *testing.T, s *Shadow) {
 	for i, a := range toks {
 		prevRE := -1
 		for _, b := range toks[i:] {
-			rs, re := s.RawSpan(int(a.Start), int(b.End))
+			rs, re := s.RawSpan(int(a.Start), int(b.End()))
 			if rs < 0 || rs > re || re > len(s.Raw) {
-				t.Fatalf("RawSpan(%d,%d) = %d,%d: out of order or range (raw len %d)", a.Start, b.End, rs, re, len(s.Raw))
+				t.Fatalf("RawSpan(%d,%d) = %d,%d: out of order or range (raw len %d)", a.Start, b.End(), rs, re, len(s.Raw))
 			}
 			if re < prevRE {
-				t.Fatalf("RawSpan(%d,%d) end %d < %d: not monotone in end", a.Start, b.End, re, prevRE)
+				t.Fatalf("RawSpan(%d,%d) end %d < %d: not monotone in end", a.Start, b.End(), re, prevRE)
 			}
 			prevRE = re
-			if unchanged(s, int(a.Start), int(b.End)) && s.Raw[rs:re] != s.Clean[a.Start:b.End] {
-				t.Fatalf("unchanged span %q maps to raw %q", s.Clean[a.Start:b.End], s.Raw[rs:re])
+			if unchanged(s, int(a.Start), int(b.End())) && s.Raw[rs:re] != s.Clean[a.Start:b.End()] {
+				t.Fatalf("unchanged span %q maps to raw %q", s.Clean[a.Start:b.End()], s.Raw[rs:re])
 			}
 			if utf8.ValidString(s.Raw) && !utf8.ValidString(s.Raw[rs:re]) {
-				t.Fatalf("RawSpan(%d,%d) cuts a rune: %q", a.Start, b.End, s.Raw[rs:re])
+				t.Fatalf("RawSpan(%d,%d) cuts a rune: %q", a.Start, b.End(), s.Raw[rs:re])
 			}
 		}
 	}
 	// Monotone in start.
 	prevRS := -1
 	for _, a := range toks {
-		rs, _ := s.RawSpan(int(a.Start), int(a.End))
+		rs, _ := s.RawSpan(int(a.Start), int(a.End()))
 		if rs < prevRS {
 			t.Fatalf("RawSpan start %d < %d: not monotone in start", rs, prevRS)
 		}

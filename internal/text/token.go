@@ -17,12 +17,19 @@ const (
 )
 
 // Token is one token of a text, with its byte offsets in that text.
+//
+// A token is 24 bytes, since a text has a token every five or six bytes:
+// its offsets are 32 bits (see MaxText), its end is a method, and its line
+// count stops at the most a uint16 holds.
 type Token struct {
-	Text       string // the token as it stands in the text
-	Start, End int32  // byte offsets, end exclusive
-	Lines      int32  // number of '\n' in the whitespace before the token
-	Kind       Kind
+	Text  string // the token as it stands in the text
+	Start int32  // byte offset
+	Lines uint16 // number of '\n' in the whitespace before the token, at most math.MaxUint16
+	Kind  Kind
 }
+
+// End is the byte offset just after the token.
+func (t Token) End() int32 { return t.Start + int32(len(t.Text)) }
 
 // MaxText is the longest text Tokenize reads: token offsets are 32 bits,
 // which keeps a token at 32 bytes. A longer text is tokenised up to there.
@@ -70,7 +77,7 @@ func Tokenize(s string) []Token {
 				kind = Word
 				i = scanWord(s, i)
 			}
-		case c == '\'' && len(toks) > 0 && int(toks[len(toks)-1].End) == i && toks[len(toks)-1].Kind == Word:
+		case c == '\'' && len(toks) > 0 && int(toks[len(toks)-1].End()) == i && toks[len(toks)-1].Kind == Word:
 			// Possessive: "'s" glued to the word before, or "'" after a final s.
 			i++
 			if i < len(s) && (s[i] == 's' || s[i] == 'S') && !isWordByte(s, i+1) {
@@ -79,7 +86,7 @@ func Tokenize(s string) []Token {
 		default:
 			i += size
 		}
-		toks = append(toks, Token{Text: s[start:i], Start: int32(start), End: int32(i), Kind: kind, Lines: int32(lines)})
+		toks = append(toks, Token{Text: s[start:i], Start: int32(start), Kind: kind, Lines: uint16(min(lines, math.MaxUint16))})
 		lines = 0
 	}
 	return toks
