@@ -53,6 +53,11 @@ func boundaryBefore(toks []Token, i int, abbrev func(string) bool) bool {
 	if t.Lines >= 2 {
 		return true
 	}
+	if t.Lines == 0 && toks[i-1].Kind != Punct {
+		// The common case, settled early: on one line, after a word or
+		// number, there is no terminal punctuation to end a sentence.
+		return false
+	}
 	term := terminalBefore(toks, i)
 	if t.Lines == 1 {
 		return term >= 0 || !startsLower(t)
