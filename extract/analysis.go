@@ -78,7 +78,7 @@ func (a *analysis) mention(s span) Mention {
 	if s.empty() {
 		return Mention{}
 	}
-	start, end := a.shadow.RawSpan(a.toks[s.start].Start, a.toks[s.end-1].End)
+	start, end := a.shadow.RawSpan(int(a.toks[s.start].Start), int(a.toks[s.end-1].End()))
 	return Mention{Start: start, End: end, Text: a.raw[start:end]}
 }
 
@@ -87,7 +87,7 @@ func (a *analysis) mention(s span) Mention {
 func (a *analysis) text(s span) string {
 	var b strings.Builder
 	for i := s.start; i < s.end; i++ {
-		if i > s.start && a.toks[i].Start > a.toks[i-1].End {
+		if i > s.start && a.toks[i].Start > a.toks[i-1].End() {
 			b.WriteByte(' ')
 		}
 		b.WriteString(a.toks[i].Text)

@@ -38,7 +38,7 @@ func ExampleGazetteer_Match() {
 	s := "Deputy Prime Minister Nguyen Lan spoke at the UN; let us see."
 	toks := text.Tokenize(s)
 	for _, m := range g.Match(toks) {
-		span := s[toks[m.Start].Start:toks[m.End-1].End]
+		span := s[toks[m.Start].Start:toks[m.End-1].End()]
 		fmt.Printf("%-23q %-16s %s\n", span, m.Entry.ID, m.Form)
 	}
 	// Output:

@@ -62,18 +62,18 @@ func FuzzClean(f *testing.F) {
 		toks := Tokenize(s.Clean)
 		prevRS, prevRE := 0, 0
 		for i, k := range toks {
-			rs, re := s.RawSpan(k.Start, k.End)
+			rs, re := s.RawSpan(int(k.Start), int(k.End()))
 			if rs < prevRS || re < prevRE || rs > re || re > len(raw) {
 				t.Fatalf("token %q maps to [%d,%d) after [%d,%d)", k.Text, rs, re, prevRS, prevRE)
 			}
 			prevRS, prevRE = rs, re
-			if unchanged(s, k.Start, k.End) && raw[rs:re] != k.Text {
+			if unchanged(s, int(k.Start), int(k.End())) && raw[rs:re] != k.Text {
 				t.Fatalf("unchanged token %q maps to %q", k.Text, raw[rs:re])
 			}
 			if i > 0 {
 				// A span of two tokens covers both.
-				a, b := s.RawSpan(toks[i-1].Start, k.End)
-				pa, _ := s.RawSpan(toks[i-1].Start, toks[i-1].End)
+				a, b := s.RawSpan(int(toks[i-1].Start), int(k.End()))
+				pa, _ := s.RawSpan(int(toks[i-1].Start), int(toks[i-1].End()))
 				if a != pa || b != re {
 					t.Fatalf("span of %q..%q maps to [%d,%d)", toks[i-1].Text, k.Text, a, b)
 				}

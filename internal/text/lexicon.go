@@ -32,7 +32,40 @@ var closedTxt string
 
 // setLexicon is a Lexicon over two sets of lower-case, diacritic-free words.
 type setLexicon struct {
-	known, function map[string]struct{}
+	known, function wordSet
+}
+
+// wordSet is a set of lower-case words with the length of the longest and,
+// for each pair of letters its words start with, the set of their lengths,
+// so that most ASCII words not in a small set are answered without hashing
+// them: the glued-word splitter asks the closed-class set for every prefix
+// and suffix of a word.
+type wordSet struct {
+	words   map[string]struct{}
+	longest int
+	starts  *[26 * 26]uint32 // bit min(len, 31) for each word starting with the pair
+}
+
+func newWordSet(words map[string]struct{}) wordSet {
+	s := wordSet{words: words, starts: new([26 * 26]uint32)}
+	for w := range words {
+		s.longest = max(s.longest, len(w))
+		if i, ok := letterPair(w); ok {
+			s.starts[i] |= lengthBit(len(w))
+		}
+	}
+	return s
+}
+
+func lengthBit(n int) uint32 { return 1 << min(n, 31) }
+
+// letterPair returns the index of the first two bytes of w in
+// wordSet.starts, if they are lower-case ASCII letters.
+func letterPair[S ~string | ~[]byte](w S) (int, bool) {
+	if len(w) < 2 || w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z' {
+		return 0, false
+	}
+	return int(w[0]-'a')*26 + int(w[1]-'a'), true
 }
 
 // defaultLexicon parses the embedded lists once; the sets are read-only
@@ -45,7 +78,7 @@ var defaultLexicon = sync.OnceValue(func() Lexicon {
 	for w := range function {
 		known[w] = struct{}{}
 	}
-	return &setLexicon{known: known, function: function}
+	return &setLexicon{known: newWordSet(known), function: newWordSet(function)}
 })
 
 // DefaultLexicon is the embedded English word list (SCOWL size 50, American
@@ -77,31 +110,35 @@ func (l *setLexicon) Function(word string) bool { return lookup(l.function, word
 
 // lookup finds word in a set of lower-case words. ASCII words are lowered
 // into a stack buffer, which keeps the cleaner's many look-ups free of
-// allocations; other words are folded with Key ("Nguyễn" -> "nguyen").
-func lookup(set map[string]struct{}, word string) bool {
-	if word == "" {
-		return false
-	}
+// allocations, and are never hashed when longer than every word of the set;
+// other words are folded with Key ("Nguyễn" -> "nguyen").
+func lookup(s wordSet, word string) bool {
 	var buf [32]byte
-	if len(word) <= len(buf) {
-		ascii := true
-		for i := 0; i < len(word); i++ {
-			c := word[i]
-			if c >= utf8.RuneSelf {
-				ascii = false
-				break
-			}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			_, ok := s.words[Key(word)]
+			return ok
+		}
+		if i < len(buf) {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
 			buf[i] = c
 		}
-		if ascii {
-			_, ok := set[string(buf[:len(word)])]
-			return ok
-		}
 	}
-	_, ok := set[Key(word)]
+	n := min(len(word), len(buf))
+	if i, ok := letterPair(buf[:n]); ok && s.starts[i]&lengthBit(len(word)) == 0 {
+		return false
+	}
+	switch {
+	case word == "" || len(word) > s.longest:
+		return false
+	case len(word) <= len(buf):
+		_, ok := s.words[string(buf[:len(word)])]
+		return ok
+	}
+	_, ok := s.words[strings.ToLower(word)]
 	return ok
 }
 

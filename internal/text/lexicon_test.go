@@ -155,3 +155,31 @@ func BenchmarkKnown(b *testing.B) {
 		lex.Known("theminister")
 	}
 }
+
+// TestWordSetFilters checks that the length and first-letters filters of a
+// word set never reject a word that is in it, and that a non-ASCII word
+// longer than every word of the set is still folded before it is judged.
+func TestWordSetFilters(t *testing.T) {
+	set := newWordSet(map[string]struct{}{"of": {}, "the": {}, "a": {}, "x1": {}})
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"of", true},
+		{"OF", true},
+		{"The", true},
+		{"a", true},
+		{"X1", true},     // not two letters: no pair filter
+		{"thee", false},  // known pair, unknown length
+		{"oft", false},   // known pair, unknown length
+		{"zz", false},    // unknown pair
+		{"theme", false}, // longer than every word
+		{"thé", true},    // four bytes, but folds to "the"
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := lookup(set, tt.word); got != tt.want {
+			t.Errorf("lookup(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}

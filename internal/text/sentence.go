@@ -35,7 +35,8 @@ func Sentences(toks []Token, abbrev func(word string) bool) []Span {
 	if len(toks) == 0 {
 		return nil
 	}
-	var spans []Span
+	// News sentences run to twenty or thirty tokens.
+	spans := make([]Span, 0, len(toks)/16+1)
 	start := 0
 	for i := 1; i < len(toks); i++ {
 		if i-start >= MaxSentence || boundaryBefore(toks, i, abbrev) {
@@ -51,6 +52,11 @@ func boundaryBefore(toks []Token, i int, abbrev func(string) bool) bool {
 	t := toks[i]
 	if t.Lines >= 2 {
 		return true
+	}
+	if t.Lines == 0 && toks[i-1].Kind != Punct {
+		// The common case, settled early: on one line, after a word or
+		// number, there is no terminal punctuation to end a sentence.
+		return false
 	}
 	term := terminalBefore(toks, i)
 	if t.Lines == 1 {
@@ -86,14 +92,14 @@ func terminalBefore(toks []Token, i int) int {
 // a quote glued to the token before and not to a word after (a quote glued
 // on both sides, as in `affirmed."We`, opens the next sentence).
 func closer(toks []Token, j int) bool {
-	if j == 0 || toks[j].Kind != Punct || toks[j-1].End != toks[j].Start || toks[j].Lines > 0 {
+	if j == 0 || toks[j].Kind != Punct || toks[j-1].End() != toks[j].Start || toks[j].Lines > 0 {
 		return false
 	}
 	switch toks[j].Text {
 	case ")", "]", "}":
 		return true
 	case "\"", "'", "”", "’", "»":
-		return j+1 >= len(toks) || toks[j+1].Start != toks[j].End || toks[j+1].Kind == Punct
+		return j+1 >= len(toks) || toks[j+1].Start != toks[j].End() || toks[j+1].Kind == Punct
 	}
 	return false
 }
@@ -121,7 +127,7 @@ func startsLower(t Token) bool {
 // periodEnds reports whether the period toks[p], followed by toks[next],
 // ends a sentence.
 func periodEnds(toks []Token, p, next int, abbrev func(string) bool) bool {
-	if p == 0 || toks[p-1].End != toks[p].Start {
+	if p == 0 || toks[p-1].End() != toks[p].Start {
 		return true // a period after a space ends whatever came before
 	}
 	prev := toks[p-1]
@@ -129,7 +135,7 @@ func periodEnds(toks []Token, p, next int, abbrev func(string) bool) bool {
 	case Number:
 		// "1.000" is one number token; a period between two numbers glued
 		// to both ("2024.1" after cleaning) is not a boundary either.
-		return !(toks[p].End == toks[next].Start && toks[next].Kind == Number)
+		return !(toks[p].End() == toks[next].Start && toks[next].Kind == Number)
 	case Word:
 		if r, n := utf8.DecodeRuneInString(prev.Text); n == len(prev.Text) && unicode.IsUpper(r) {
 			return false // an initial: "J. Smith", "U.S."
@@ -140,7 +146,7 @@ func periodEnds(toks []Token, p, next int, abbrev func(string) bool) bool {
 		// The abbreviation is the run of words and periods glued together
 		// up to this period: "Prof.", "U.S.", "e.g.".
 		k := p - 1
-		for k > 0 && toks[k-1].End == toks[k].Start && (toks[k-1].Kind == Word || toks[k-1].Text == ".") {
+		for k > 0 && toks[k-1].End() == toks[k].Start && (toks[k-1].Kind == Word || toks[k-1].Text == ".") {
 			k--
 		}
 		if toks[k].Text == "." {

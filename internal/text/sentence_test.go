@@ -24,7 +24,7 @@ func sentenceTexts(t *testing.T, s string, abbrev func(string) bool) []string {
 	checkSpans(t, spans, len(toks))
 	var out []string
 	for _, sp := range spans {
-		out = append(out, s[toks[sp.Start].Start:toks[sp.End-1].End])
+		out = append(out, s[toks[sp.Start].Start:toks[sp.End-1].End()])
 	}
 	return out
 }

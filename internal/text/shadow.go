@@ -117,10 +117,42 @@ func (s *Shadow) rawByte(c int) (rs, re int) {
 
 // mapBuilder writes clean text and its pieces. Raw input is consumed strictly
 // in order, so a piece needs only its start: contiguity gives its end.
+//
+// A builder made by newMapBuilder over raw starts lazy: while every byte so
+// far was copied unchanged, the clean text is raw's prefix and nothing is
+// written; the first repair copies that prefix into the buffer. A text that
+// needs no repair thus costs no copy.
 type mapBuilder struct {
-	buf []byte
-	pcs []piece
-	raw int // raw bytes consumed so far
+	src  string          // raw, while lazy
+	lazy bool            // the clean text so far is src[:raw]
+	buf  strings.Builder // the clean text, once not lazy
+	pcs  []piece
+	raw  int // raw bytes consumed so far
+	size int // bytes to reserve for the clean text
+}
+
+// newMapBuilder returns a lazy builder over raw that reserves size bytes
+// once it writes.
+func newMapBuilder(raw string, size int) *mapBuilder {
+	return &mapBuilder{src: raw, lazy: true, size: size}
+}
+
+// text returns the clean text written so far, without copying it.
+func (b *mapBuilder) text() string {
+	if b.lazy {
+		return b.src[:b.raw]
+	}
+	return b.buf.String()
+}
+
+// write appends s, leaving lazy mode first.
+func (b *mapBuilder) write(s string) {
+	if b.lazy {
+		b.lazy = false
+		b.buf.Grow(b.size)
+		b.buf.WriteString(b.src[:b.raw])
+	}
+	b.buf.WriteString(s)
 }
 
 // copy appends s, which is the next len(s) raw bytes unchanged.
@@ -129,9 +161,11 @@ func (b *mapBuilder) copy(s string) {
 		return
 	}
 	if len(b.pcs) == 0 || b.pcs[len(b.pcs)-1].isAtomic() {
-		b.pcs = append(b.pcs, newPiece(len(b.buf), b.raw, false))
+		b.pcs = append(b.pcs, newPiece(len(b.text()), b.raw, false))
 	}
-	b.buf = append(b.buf, s...)
+	if !b.lazy {
+		b.buf.WriteString(s)
+	}
 	b.raw += len(s)
 }
 
@@ -140,15 +174,16 @@ func (b *mapBuilder) copy(s string) {
 // or ends inside white space, so the merge loses nothing and keeps a text
 // full of no-break spaces or stray emoji from costing one entry per rune.
 func (b *mapBuilder) atomic(rawLen int, out string) {
-	if k := len(b.pcs) - 1; k < 0 || !b.pcs[k].isAtomic() || !blank(b.buf[b.pcs[k].start():]) || !blank(out) {
-		b.pcs = append(b.pcs, newPiece(len(b.buf), b.raw, true))
+	t := b.text()
+	if k := len(b.pcs) - 1; k < 0 || !b.pcs[k].isAtomic() || !blank(t[b.pcs[k].start():]) || !blank(out) {
+		b.pcs = append(b.pcs, newPiece(len(t), b.raw, true))
 	}
-	b.buf = append(b.buf, out...)
+	b.write(out)
 	b.raw += rawLen
 }
 
 // blank reports whether s holds only spaces and newlines (or nothing).
-func blank[S ~string | ~[]byte](s S) bool {
+func blank(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c != ' ' && c != '\n' {
 			return false
@@ -180,14 +215,11 @@ func Clean(raw string, lex Lexicon) *Shadow {
 	}
 	t1 := raw
 	if !plainASCII(raw) {
-		b := mapBuilder{buf: make([]byte, 0, len(raw)+len(raw)/16)}
-		s.invalid = repair(&b, raw, lex)
-		t1 = string(b.buf)
-		if len(b.pcs) > 1 || len(b.pcs) == 1 && b.pcs[0].isAtomic() || len(t1) != len(raw) {
-			s.pcs = b.pcs
-		} else {
-			t1 = raw // nothing changed: keep the identity map
-		}
+		b := newMapBuilder(raw, len(raw)+len(raw)/16)
+		s.invalid = repair(b, raw, lex)
+		if !b.lazy {
+			t1, s.pcs = b.text(), b.pcs
+		} // else nothing changed: keep the identity map
 	}
 	ins := splitPoints(t1, lex)
 	if len(ins) == 0 {
@@ -470,7 +502,7 @@ scan:
 	if j == len(raw) {
 		right = utf8.RuneError
 	}
-	left := lastLetter(b.buf)
+	left := lastLetter(b.text())
 	leftLatin, rightLatin := isLatinLetter(left), isLatinLetter(right)
 	if hasForeign && !leftLatin && !rightLatin {
 		keepForeign(b, raw, i, j)
@@ -487,7 +519,7 @@ scan:
 		return j
 	}
 	if (hasNoise || hasForeign) && unicode.IsLetter(left) && unicode.IsLetter(right) {
-		l := trailingWord(b.buf)
+		l := trailingWord(b.text())
 		r := raw[j:scanLetters(raw, j)]
 		if !lex.Known(l+r) && lex.Known(l) && lex.Known(r) {
 			b.atomic(j-i, " ")
@@ -523,9 +555,9 @@ func keepForeign(b *mapBuilder, raw string, i, j int) {
 
 // lastLetter returns the last rune of buf, looking through combining marks
 // to their base; utf8.RuneError if there is none.
-func lastLetter(buf []byte) rune {
+func lastLetter(buf string) rune {
 	for len(buf) > 0 {
-		r, sz := utf8.DecodeLastRune(buf)
+		r, sz := utf8.DecodeLastRuneInString(buf)
 		if !unicode.IsMark(r) {
 			return r
 		}
@@ -542,16 +574,16 @@ func isLatinLetter(r rune) bool {
 }
 
 // trailingWord returns the letters and marks at the end of buf.
-func trailingWord(buf []byte) string {
+func trailingWord(buf string) string {
 	i := len(buf)
 	for i > 0 {
-		r, sz := utf8.DecodeLastRune(buf[:i])
+		r, sz := utf8.DecodeLastRuneInString(buf[:i])
 		if !unicode.IsLetter(r) && !unicode.IsMark(r) {
 			break
 		}
 		i -= sz
 	}
-	return string(buf[i:])
+	return buf[i:]
 }
 
 // scanLetters returns the end of the letters and marks starting at s[i].
@@ -707,10 +739,18 @@ func wordSplits(w string, base int, lex Lexicon, ins []int) []int {
 	// ("YouTube", or a gazetteer name such as "VinFast").
 	ps := 0     // start of the current part
 	whole := -1 // Known(w), looked up at most once: -1 unknown yet
-	var prev rune = -1
+	prevLower := false
 	for k := 0; k < len(w); {
-		r, sz := utf8.DecodeRuneInString(w[k:])
-		if prev >= 0 && unicode.IsLower(prev) && unicode.IsUpper(r) && k+sz < len(w) {
+		// ASCII first: the Unicode case tables cost more than the rest of
+		// the loop.
+		r, sz, upper, lower := rune(w[k]), 1, false, false
+		if r < utf8.RuneSelf {
+			upper, lower = 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z'
+		} else {
+			r, sz = utf8.DecodeRuneInString(w[k:])
+			upper, lower = unicode.IsUpper(r), unicode.IsLower(r)
+		}
+		if prevLower && upper && k+sz < len(w) {
 			next, _ := utf8.DecodeRuneInString(w[k+sz:])
 			if unicode.IsLower(next) && leftPart(w[ps:k], lex) {
 				if whole < 0 {
@@ -722,7 +762,7 @@ func wordSplits(w string, base int, lex Lexicon, ins []int) []int {
 				}
 			}
 		}
-		prev = r
+		prevLower = lower
 		k += sz
 	}
 	if ps > 0 {
@@ -743,7 +783,7 @@ func b2i(b bool) int {
 // of three letters or more, and not the first part of a surname.
 func leftPart(part string, lex Lexicon) bool {
 	n := utf8.RuneCountInString(part)
-	if n < 2 || namePrefixes[Key(part)] {
+	if n < 2 || inSet(namePrefixes, part) {
 		return false
 	}
 	for _, r := range part {
@@ -790,8 +830,8 @@ func glueSplit(w string, base int, lex Lexicon, ins []int) []int {
 		switch {
 		case lf && rf: // "inthe", "ofthe"
 			return append(ins, base+k)
-		case lf && len(right) >= 3 && !affixLike[strings.ToLower(left)] && lex.Known(right),
-			rf && len(left) >= 3 && !affixLike[strings.ToLower(right)] && lex.Known(left):
+		case lf && len(right) >= 3 && !inSet(affixLike, left) && lex.Known(right),
+			rf && len(left) >= 3 && !inSet(affixLike, right) && lex.Known(left):
 			return append(ins, base+k)
 		}
 	}
@@ -819,6 +859,39 @@ var affixLike = map[string]bool{
 	"to": true, "by": true, "at": true, "he": true,
 }
 
+// inSet reports whether the key (Key) of w is in set, whose words are ASCII
+// of at most maxSetWord bytes: an ASCII word is lowered on the stack, not
+// allocated.
+func inSet(set map[string]bool, w string) bool {
+	if !isASCII(w) {
+		return set[Key(w)]
+	}
+	var buf [maxSetWord]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}
+
+// maxSetWord bounds the words of namePrefixes and affixLike.
+const maxSetWord = 8
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // insertSpaces returns t1 with a space inserted at each offset in ins, and
 // the pieces of its map to raw (rawLen bytes long), given the pieces of t1
 // (nil for the identity). An inserted space maps to an empty raw range.
@@ -826,10 +899,8 @@ func insertSpaces(t1 string, pcs []piece, rawLen int, ins []int) (string, []piec
 	if pcs == nil {
 		pcs = []piece{newPiece(0, 0, false)}
 	}
-	b := mapBuilder{
-		buf: make([]byte, 0, len(t1)+len(ins)),
-		pcs: make([]piece, 0, len(pcs)+2*len(ins)),
-	}
+	b := &mapBuilder{pcs: make([]piece, 0, len(pcs)+2*len(ins))}
+	b.buf.Grow(len(t1) + len(ins))
 	k := 0
 	for pi, p := range pcs {
 		c0, c1, r1 := p.start(), len(t1), rawLen
@@ -862,5 +933,5 @@ func insertSpaces(t1 string, pcs []piece, rawLen int, ins []int) (string, []piec
 		}
 		b.copy(t1[a:c1])
 	}
-	return string(b.buf), b.pcs
+	return b.buf.String(), b.pcs
 }

@@ -167,26 +167,26 @@ func checkShadow(t *testing.T, s *Shadow) {
 	for i, a := range toks {
 		prevRE := -1
 		for _, b := range toks[i:] {
-			rs, re := s.RawSpan(a.Start, b.End)
+			rs, re := s.RawSpan(int(a.Start), int(b.End()))
 			if rs < 0 || rs > re || re > len(s.Raw) {
-				t.Fatalf("RawSpan(%d,%d) = %d,%d: out of order or range (raw len %d)", a.Start, b.End, rs, re, len(s.Raw))
+				t.Fatalf("RawSpan(%d,%d) = %d,%d: out of order or range (raw len %d)", a.Start, b.End(), rs, re, len(s.Raw))
 			}
 			if re < prevRE {
-				t.Fatalf("RawSpan(%d,%d) end %d < %d: not monotone in end", a.Start, b.End, re, prevRE)
+				t.Fatalf("RawSpan(%d,%d) end %d < %d: not monotone in end", a.Start, b.End(), re, prevRE)
 			}
 			prevRE = re
-			if unchanged(s, a.Start, b.End) && s.Raw[rs:re] != s.Clean[a.Start:b.End] {
-				t.Fatalf("unchanged span %q maps to raw %q", s.Clean[a.Start:b.End], s.Raw[rs:re])
+			if unchanged(s, int(a.Start), int(b.End())) && s.Raw[rs:re] != s.Clean[a.Start:b.End()] {
+				t.Fatalf("unchanged span %q maps to raw %q", s.Clean[a.Start:b.End()], s.Raw[rs:re])
 			}
 			if utf8.ValidString(s.Raw) && !utf8.ValidString(s.Raw[rs:re]) {
-				t.Fatalf("RawSpan(%d,%d) cuts a rune: %q", a.Start, b.End, s.Raw[rs:re])
+				t.Fatalf("RawSpan(%d,%d) cuts a rune: %q", a.Start, b.End(), s.Raw[rs:re])
 			}
 		}
 	}
 	// Monotone in start.
 	prevRS := -1
 	for _, a := range toks {
-		rs, _ := s.RawSpan(a.Start, a.End)
+		rs, _ := s.RawSpan(int(a.Start), int(a.End()))
 		if rs < prevRS {
 			t.Fatalf("RawSpan start %d < %d: not monotone in start", rs, prevRS)
 		}
@@ -365,5 +365,34 @@ func BenchmarkCleanVietnamese(b *testing.B) {
 	b.SetBytes(int64(len(raw)))
 	for b.Loop() {
 		Clean(raw, nil)
+	}
+}
+
+// TestSmallSets checks what inSet relies on: the words of its sets are
+// lower-case ASCII of at most maxSetWord bytes.
+func TestSmallSets(t *testing.T) {
+	for _, set := range []map[string]bool{namePrefixes, affixLike} {
+		for w := range set {
+			if len(w) > maxSetWord || !isASCII(w) || strings.ToLower(w) != w {
+				t.Errorf("%q: inSet would never find it", w)
+			}
+		}
+	}
+	tests := []struct {
+		set  map[string]bool
+		w    string
+		want bool
+	}{
+		{namePrefixes, "Mac", true},
+		{namePrefixes, "MAC", true},
+		{namePrefixes, "Mach", false},
+		{affixLike, "After", true},
+		{affixLike, "Afterwards", false},
+		{namePrefixes, "Dé", true}, // folded as Key folds it
+	}
+	for _, tt := range tests {
+		if got := inSet(tt.set, tt.w); got != tt.want {
+			t.Errorf("inSet(%q) = %v, want %v", tt.w, got, tt.want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,40 +17,59 @@ const (
 )
 
 // Token is one token of a text, with its byte offsets in that text.
+//
+// A token is 24 bytes, since a text has a token every five or six bytes:
+// its offsets are 32 bits (see MaxText), its end is a method, and its line
+// count stops at the most a uint16 holds.
 type Token struct {
-	Text       string // the token as it stands in the text
-	Start, End int    // byte offsets, end exclusive
-	Kind       Kind
-	Lines      int // number of '\n' in the whitespace before the token
+	Text  string // the token as it stands in the text
+	Start int32  // byte offset
+	Lines uint16 // number of '\n' in the whitespace before the token, at most math.MaxUint16
+	Kind  Kind
 }
+
+// End is the byte offset just after the token.
+func (t Token) End() int32 { return t.Start + int32(len(t.Text)) }
+
+// MaxText is the longest text Tokenize reads: token offsets are 32 bits,
+// which keeps a token at 32 bytes. A longer text is tokenised up to there.
+const MaxText = math.MaxInt32
 
 // Tokenize splits s into words, numbers and punctuation. Hyphens split words
 // ("Under-Secretary-General" is five tokens) so that the parts of a compound
 // stay visible to the gazetteer; a possessive "'s" (or a bare "'" after an
 // s) is a token of its own, so "Guterres's" is "Guterres" + "'s".
 // Gazetteer phrases are tokenised by the same function, which keeps the two
-// in step.
+// in step. Only the first MaxText bytes of s are read.
 func Tokenize(s string) []Token {
+	if len(s) > MaxText {
+		s = s[:MaxText]
+	}
+	// News text has a token every five or six bytes.
 	toks := make([]Token, 0, len(s)/5+1)
 	lines := 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
-		case r == '\n':
+		case c == '\n':
 			lines++
-			i += size
+			i++
 			continue
-		case unicode.IsSpace(r):
+		case c < utf8.RuneSelf && asciiClass[c] == asciiSpace, c >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += size
 			continue
 		}
 		start := i
 		kind := Punct
 		switch {
-		case unicode.IsLetter(r):
+		case isLetter(r):
 			kind = Word
 			i = scanWord(s, i)
-		case unicode.IsDigit(r):
+		case isDigit(r):
 			kind = Number
 			i = scanNumber(s, i)
 			if isWordByte(s, i) {
@@ -57,19 +77,55 @@ func Tokenize(s string) []Token {
 				kind = Word
 				i = scanWord(s, i)
 			}
-		case r == '\'' && len(toks) > 0 && toks[len(toks)-1].End == i && toks[len(toks)-1].Kind == Word:
+		case c == '\'' && len(toks) > 0 && int(toks[len(toks)-1].End()) == i && toks[len(toks)-1].Kind == Word:
 			// Possessive: "'s" glued to the word before, or "'" after a final s.
-			i += size
+			i++
 			if i < len(s) && (s[i] == 's' || s[i] == 'S') && !isWordByte(s, i+1) {
 				i++
 			}
 		default:
 			i += size
 		}
-		toks = append(toks, Token{Text: s[start:i], Start: start, End: i, Kind: kind, Lines: lines})
+		toks = append(toks, Token{Text: s[start:i], Start: int32(start), Kind: kind, Lines: uint16(min(lines, math.MaxUint16))})
 		lines = 0
 	}
 	return toks
+}
+
+// ASCII byte classes, so that the common bytes skip the Unicode tables.
+const (
+	asciiOther uint8 = iota
+	asciiSpace
+	asciiLetter
+	asciiDigit
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch r := rune(c); {
+		case unicode.IsSpace(r):
+			t[c] = asciiSpace
+		case unicode.IsLetter(r):
+			t[c] = asciiLetter
+		case unicode.IsDigit(r):
+			t[c] = asciiDigit
+		}
+	}
+	return t
+}()
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r] == asciiLetter
+	}
+	return unicode.IsLetter(r)
+}
+
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r] == asciiDigit
+	}
+	return unicode.IsDigit(r)
 }
 
 // isWordByte reports whether a letter or digit starts at s[i].
@@ -77,12 +133,24 @@ func isWordByte(s string, i int) bool {
 	if i >= len(s) {
 		return false
 	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiClass[c] >= asciiLetter
+	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// scanWord returns the end of the letters, digits and marks starting at
+// s[i].
 func scanWord(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiClass[c] < asciiLetter {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
 			break

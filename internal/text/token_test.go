@@ -1,8 +1,11 @@
 package text
 
 import (
+	"math"
 	"reflect"
+	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestTokenize(t *testing.T) {
@@ -47,9 +50,9 @@ func TestTokenize(t *testing.T) {
 			toks := Tokenize(tt.in)
 			var got []tok
 			for _, k := range toks {
-				got = append(got, tok{k.Text, k.Kind, k.Lines})
-				if tt.in[k.Start:k.End] != k.Text {
-					t.Errorf("token %q has offsets [%d,%d) = %q", k.Text, k.Start, k.End, tt.in[k.Start:k.End])
+				got = append(got, tok{k.Text, k.Kind, int(k.Lines)})
+				if tt.in[k.Start:k.End()] != k.Text {
+					t.Errorf("token %q has offsets [%d,%d) = %q", k.Text, k.Start, k.End(), tt.in[k.Start:k.End()])
 				}
 			}
 			if !reflect.DeepEqual(got, tt.want) {
@@ -73,19 +76,33 @@ func TestTokenizeOffsets(t *testing.T) {
 
 func checkTokens(t *testing.T, s string, toks []Token) {
 	t.Helper()
-	prev := 0
+	prev := int32(0)
 	for _, k := range toks {
-		if k.Start < prev || k.End <= k.Start || k.End > len(s) || s[k.Start:k.End] != k.Text {
+		if k.Start < prev || k.End() <= k.Start || int(k.End()) > len(s) || s[k.Start:k.End()] != k.Text {
 			t.Fatalf("bad token %+v after offset %d in %q", k, prev, s)
 		}
-		prev = k.End
+		prev = k.End()
 	}
 }
 
-func BenchmarkTokenize(b *testing.B) {
-	s := "Hanoi (VNA) – Prime Minister Pham Minh Chinh on May 5 received Ambassador Ito's delegation, worth 1,000.5 USD. "
-	b.SetBytes(int64(len(s)))
-	for b.Loop() {
-		Tokenize(s)
+// TestTokenLayout guards the size of a token, the text layer's largest
+// allocation, and the line count's saturation that the size relies on.
+func TestTokenLayout(t *testing.T) {
+	if n := unsafe.Sizeof(Token{}); n != 24 {
+		t.Errorf("a Token is %d bytes, want 24", n)
+	}
+	tests := []struct {
+		newlines int
+		want     uint16
+	}{
+		{3, 3},
+		{math.MaxUint16, math.MaxUint16},
+		{math.MaxUint16 + 5, math.MaxUint16},
+	}
+	for _, tt := range tests {
+		toks := Tokenize(strings.Repeat("\n", tt.newlines) + "Hanoi")
+		if len(toks) != 1 || toks[0].Lines != tt.want || toks[0].End() != int32(tt.newlines+5) {
+			t.Errorf("%d newlines: got %+v, want Lines %d", tt.newlines, toks, tt.want)
+		}
 	}
 }
