@@ -123,7 +123,7 @@ func (a *analysis) readRun(r span) runReading {
 
 // glued reports whether token i follows token i-1 with no space between.
 func (a *analysis) glued(i int) bool {
-	return a.toks[i].Start == a.toks[i-1].End
+	return a.toks[i].Start == a.toks[i-1].End()
 }
 
 // hasFamilyName reports whether a token of s is a family name.
