@@ -52,6 +52,7 @@ type analysis struct {
 	}
 	warnings []Warning
 
+	names      nameIndex           // people by name part, for short forms
 	nameTokens map[string][]string // memo of nameTokens, by name
 	titlesHeld map[heldTitle]bool  // memo of holdsTitle
 }

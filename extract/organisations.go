@@ -189,8 +189,12 @@ func initialsStart(words []string, acr string) (int, bool) {
 // mentions into organisations.
 func (a *analysis) resolveOrganisations() {
 	a.orgs = pick(a.orgCands)
+	kept := make(map[*orgMention]bool, len(a.orgs))
 	for _, o := range a.orgs {
-		if o.isAcr && o.defn != nil && o.defn.span.len() > 0 && containsOrg(a.orgs, o.defn) {
+		kept[o] = true
+	}
+	for _, o := range a.orgs {
+		if o.isAcr && o.defn != nil && o.defn.span.len() > 0 && kept[o.defn] {
 			a.acronyms[a.text(o.span)] = o.defn
 		}
 	}
@@ -198,15 +202,6 @@ func (a *analysis) resolveOrganisations() {
 		a.markBareAcronyms()
 	}
 	a.groupOrgs()
-}
-
-func containsOrg(list []*orgMention, m *orgMention) bool {
-	for _, o := range list {
-		if o == m {
-			return true
-		}
-	}
-	return false
 }
 
 // markBareAcronyms adds a mention for every use of a learned acronym that

@@ -101,14 +101,17 @@ func (a *analysis) extendName(name, sent span) span {
 // dropShadowedPlaces removes the place mentions that turned out to be part
 // of a person's name.
 func (a *analysis) dropShadowedPlaces() {
+	inName := newBits(len(a.toks))
+	for _, p := range a.people {
+		for i := p.name.start; i < p.name.end; i++ {
+			inName.set(i)
+		}
+	}
 	kept := a.places[:0]
 	for _, pl := range a.places {
 		shadowed := false
-		for _, p := range a.people {
-			if p.name.overlaps(pl.span) {
-				shadowed = true
-				break
-			}
+		for i := pl.span.start; i < pl.span.end && !shadowed; i++ {
+			shadowed = inName.has(i)
 		}
 		if !shadowed {
 			kept = append(kept, pl)
@@ -123,14 +126,20 @@ func (a *analysis) dropShadowedPlaces() {
 // shorten, and finds the later bare uses of every name.
 func (a *analysis) resolvePeople() {
 	a.people = pick(a.personCands)
+	// Each candidate hands its honorifics and titles to the people kept
+	// over its tokens.
 	for _, c := range a.personCands {
-		for _, k := range a.people {
-			if k != c && k.span.overlaps(c.span) {
-				k.honorifics = append(k.honorifics, c.honorifics...)
-				for _, t := range c.titles {
-					t.person = k
-					k.titles = append(k.titles, t)
-				}
+		var last *personMention
+		for i := c.span.start; i < c.span.end; i++ {
+			k, ok := holding(a.people, i)
+			if !ok || k == last || k == c {
+				continue
+			}
+			last = k
+			k.honorifics = append(k.honorifics, c.honorifics...)
+			for _, t := range c.titles {
+				t.person = k
+				k.titles = append(k.titles, t)
 			}
 		}
 	}
@@ -161,6 +170,7 @@ func (a *analysis) resolvePeople() {
 	}
 	a.joinTypos()
 	a.joinNameTails()
+	a.indexNames()
 	a.joinShortForms()
 	a.markNameUses()
 	a.dropShadowedPlaces()
@@ -174,24 +184,23 @@ func (a *analysis) resolvePeople() {
 // Minister of Home Affairs"): a later mention that repeats a title more
 // briefly names the same role, not a second one.
 func (a *analysis) dropShortenedTitles(e *personEntity) {
-	var keys []string
+	// Every proper word-final tail of every title: a title is shortened
+	// when it is one of them.
+	tails := map[string]bool{}
 	for _, m := range e.mentions {
 		for _, t := range m.titles {
-			keys = append(keys, text.Key(a.text(t.span)))
-		}
-	}
-	shortened := func(k string) bool {
-		for _, other := range keys {
-			if strings.HasSuffix(other, " "+k) {
-				return true
+			key := text.Key(a.text(t.span))
+			for i := strings.IndexByte(key, ' '); i >= 0; {
+				key = key[i+1:]
+				tails[key] = true
+				i = strings.IndexByte(key, ' ')
 			}
 		}
-		return false
 	}
 	for _, m := range e.mentions {
 		kept := m.titles[:0]
 		for _, t := range m.titles {
-			if !shortened(text.Key(a.text(t.span))) {
+			if !tails[text.Key(a.text(t.span))] {
 				kept = append(kept, t)
 			}
 		}
@@ -281,17 +290,24 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 	for tier := fitLast; tier <= worst; tier++ {
 		var before, after *personEntity
 		beforeAt, afterAt := -1, -1
-		for _, e := range a.personEntities {
+		cands := a.names.byPart[w]
+		if tier == fitTypo {
+			cands = a.personEntities
+		}
+		for _, e := range cands {
 			if fit(w, a.nameParts(e.name)) != tier {
 				continue
 			}
-			for _, m := range e.mentions {
-				switch pos := m.span.start; {
-				case pos < at && pos > beforeAt:
-					before, beforeAt = e, pos
-				case pos > at && (afterAt < 0 || pos < afterAt):
-					after, afterAt = e, pos
-				}
+			starts := a.names.starts[e]
+			i, _ := slices.BinarySearch(starts, at)
+			if i > 0 && starts[i-1] > beforeAt {
+				before, beforeAt = e, starts[i-1]
+			}
+			if i < len(starts) && starts[i] == at {
+				i++
+			}
+			if i < len(starts) && (afterAt < 0 || starts[i] < afterAt) {
+				after, afterAt = e, starts[i]
 			}
 		}
 		if before != nil {
@@ -302,6 +318,40 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 		}
 	}
 	return nil
+}
+
+// nameIndex is what shortFormOf looks up instead of scanning every
+// mention of the document for every word: the people by the parts of
+// their names, and where each is mentioned.
+type nameIndex struct {
+	byPart map[string][]*personEntity // a name part -> the people of several parts with it, in document order
+	starts map[*personEntity][]int    // the sorted first tokens of each person's mentions
+}
+
+// indexNames builds the name index of the people found so far.
+func (a *analysis) indexNames() {
+	a.names = nameIndex{byPart: map[string][]*personEntity{}, starts: map[*personEntity][]int{}}
+	for _, e := range a.personEntities {
+		parts := a.nameParts(e.name)
+		if len(parts) < 2 {
+			continue // a one-word name shortens nothing
+		}
+		for i, p := range parts {
+			if !slices.Contains(parts[:i], p) {
+				a.names.byPart[p] = append(a.names.byPart[p], e)
+			}
+		}
+		for _, m := range e.mentions {
+			a.names.mentioned(e, m.span.start)
+		}
+	}
+}
+
+// mentioned records a mention of e at token pos.
+func (n nameIndex) mentioned(e *personEntity, pos int) {
+	starts := n.starts[e]
+	i, _ := slices.BinarySearch(starts, pos)
+	n.starts[e] = slices.Insert(starts, i, pos)
 }
 
 // typoOf reports whether the folded names x and y have as many parts and
@@ -358,6 +408,7 @@ func (a *analysis) joinShortForms() {
 			if full := a.shortFormOf(parts[0], m.span.start, fitTypo); full != nil {
 				m.entity = full
 				full.mentions = append(full.mentions, m)
+				a.names.mentioned(full, m.span.start)
 				continue
 			}
 			kept = append(kept, m)
@@ -460,6 +511,7 @@ func (a *analysis) matchFullName(i int, cands []*personEntity, covered []bool) (
 func (a *analysis) addNameUse(s span, e *personEntity) {
 	m := &personMention{span: s, name: s, rule: "person.name-use", entity: e}
 	e.mentions = append(e.mentions, m)
+	a.names.mentioned(e, s.start)
 	a.people = append(a.people, m)
 }
 

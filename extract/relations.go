@@ -138,15 +138,11 @@ func (a *analysis) saysSameDay(s span) bool {
 // argumentAt finds the person or organisation whose mention holds the first
 // token of s.
 func (a *analysis) argumentAt(s span) argument {
-	for _, p := range a.people {
-		if p.span.covers(s.start) {
-			return argument{person: p.entity}
-		}
+	if p, ok := holding(a.people, s.start); ok {
+		return argument{person: p.entity}
 	}
-	for _, o := range a.orgs {
-		if o.span.covers(s.start) {
-			return argument{org: o.entity}
-		}
+	if o, ok := holding(a.orgs, s.start); ok {
+		return argument{org: o.entity}
 	}
 	return argument{}
 }
@@ -217,7 +213,7 @@ func (a *analysis) findTitle(e *personEntity, head *gazetteer.Entry) bool {
 // August 14"; the day is when they happened.
 func (a *analysis) dateIn(sent span) *dateMention {
 	var first *dateMention
-	for _, d := range a.dates {
+	for _, d := range startingIn(a.dates, sent) {
 		if !sent.contains(d.span) {
 			continue
 		}
@@ -235,7 +231,7 @@ func (a *analysis) dateIn(sent span) *dateMention {
 // place ("in Hanoi", "at the Kremlin") and is no part of a title or an
 // organisation's name.
 func (a *analysis) placeIn(sent span) *placeMention {
-	for _, p := range a.places {
+	for _, p := range startingIn(a.places, sent) {
 		if !sent.contains(p.span) || p.span.start == sent.start || !a.isClass(p.span.start-1, "word/in") {
 			continue
 		}
@@ -249,15 +245,9 @@ func (a *analysis) placeIn(sent span) *placeMention {
 // insideName reports whether a span lies inside a title or an
 // organisation's name.
 func (a *analysis) insideName(s span) bool {
-	for _, t := range a.titles {
-		if t.span.contains(s) {
-			return true
-		}
+	if t, ok := holding(a.titles, s.start); ok && t.span.contains(s) {
+		return true
 	}
-	for _, o := range a.orgs {
-		if o.span.contains(s) {
-			return true
-		}
-	}
-	return false
+	o, ok := holding(a.orgs, s.start)
+	return ok && o.span.contains(s)
 }

@@ -1,6 +1,9 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+	"sort"
+)
 
 // candidate is what the overlap policy needs to know of a mention.
 type candidate interface {
@@ -71,3 +74,30 @@ type bits []uint64
 func newBits(n int) bits      { return make(bits, (n+63)/64) }
 func (b bits) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
 func (b bits) set(i int)      { b[i/64] |= 1 << (i % 64) }
+
+// The mention lists the stages keep (a.orgs, a.dates, a.places, a.titles,
+// a.people) are in text order and do not overlap, so the mentions near a
+// span are found by binary search: a long document must not cost a scan of
+// every mention for every sentence (TestMentionListsInOrder checks the
+// order these helpers rely on).
+
+// firstFrom returns the index of the first mention that starts at or
+// after token pos.
+func firstFrom[T candidate](list []T, pos int) int {
+	return sort.Search(len(list), func(i int) bool { return list[i].where().start >= pos })
+}
+
+// startingIn returns the mentions that start inside s or at its end.
+func startingIn[T candidate](list []T, s span) []T {
+	return list[firstFrom(list, s.start):firstFrom(list, s.end+1)]
+}
+
+// holding returns the mention that holds token pos, if one does.
+func holding[T candidate](list []T, pos int) (T, bool) {
+	var none T
+	i := firstFrom(list, pos+1) - 1
+	if i < 0 || !list[i].where().covers(pos) {
+		return none, false
+	}
+	return list[i], true
+}

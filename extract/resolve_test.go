@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"context"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"testing"
@@ -70,4 +73,47 @@ func TestPick(t *testing.T) {
 			t.Fatalf("pick(%v) = %v, want %v", cands, got, want)
 		}
 	}
+}
+
+// TestMentionListsInOrder checks, after every stage on every golden
+// article, what firstFrom, startingIn and holding rely on: each list of
+// kept mentions is in text order and no two of its mentions overlap.
+func TestMentionListsInOrder(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob("../testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no golden articles", err)
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := newAnalysis(x, string(raw))
+		for _, st := range stages {
+			a.runPhase(context.Background(), st.phase, st.apply)
+			st.after(a)
+			for name, list := range map[string][]span{
+				"orgs": spansOf(a.orgs), "dates": spansOf(a.dates), "places": spansOf(a.places),
+				"titles": spansOf(a.titles), "people": spansOf(a.people),
+			} {
+				for i := 1; i < len(list); i++ {
+					if list[i-1].end > list[i].start {
+						t.Errorf("%s after %s: %s %v then %v", filepath.Base(f), st.phase, name, list[i-1], list[i])
+					}
+				}
+			}
+		}
+	}
+}
+
+func spansOf[T candidate](list []T) []span {
+	out := make([]span, len(list))
+	for i, m := range list {
+		out[i] = m.where()
+	}
+	return out
 }
