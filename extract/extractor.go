@@ -76,7 +76,7 @@ func New(opts ...Option) (*Extractor, error) {
 	x := &Extractor{
 		gaz:       gaz,
 		rules:     set,
-		tags:      newTagger(set.Tags()),
+		tags:      newTagger(set.Tags(), gaz.Entries()),
 		lexicon:   text.Extend(text.DefaultLexicon(), gaz.Known),
 		abbrev:    map[string]bool{},
 		ruleIndex: map[string]int{},

@@ -50,13 +50,21 @@ var placeTypes = map[string]bool{"country": true, "province": true, "city": true
 type tagger struct {
 	byClass  map[string]byte
 	priority map[string]int // lower is stronger
+	// entryClass is classOf of every gazetteer entry, worked out once:
+	// every token of every document asks it.
+	entryClass map[*gazetteer.Entry]string
 }
 
-func newTagger(tags []rules.Tag) *tagger {
-	t := &tagger{byClass: map[string]byte{}, priority: map[string]int{}}
+func newTagger(tags []rules.Tag, entries []*gazetteer.Entry) *tagger {
+	t := &tagger{byClass: map[string]byte{}, priority: map[string]int{}, entryClass: make(map[*gazetteer.Entry]string, len(entries))}
 	for i, tag := range tags {
 		t.byClass[tag.Class] = tag.Tag[0]
 		t.priority[tag.Class] = i
+	}
+	for _, e := range entries {
+		if class, ok := t.findClass(e); ok {
+			t.entryClass[e] = class
+		}
 	}
 	return t
 }
@@ -64,6 +72,12 @@ func newTagger(tags []rules.Tag) *tagger {
 // classOf names the class a gazetteer entry counts as: "type/subtype" if the
 // rules tag it, else its type, else its group ("place" for cities).
 func (t *tagger) classOf(e *gazetteer.Entry) (string, bool) {
+	class, ok := t.entryClass[e]
+	return class, ok
+}
+
+// findClass is classOf worked out from the entry.
+func (t *tagger) findClass(e *gazetteer.Entry) (string, bool) {
 	if e.Subtype != "" {
 		if c := e.Type + "/" + e.Subtype; t.has(c) {
 			return c, true
