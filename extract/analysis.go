@@ -86,6 +86,20 @@ func (a *analysis) mention(s span) Mention {
 // text is the repaired text of a token span with its spacing made regular:
 // "Nguyen Xuan Thang" for "NguyenXuan  Thang".
 func (a *analysis) text(s span) string {
+	if s.empty() {
+		return ""
+	}
+	// Most spans are written with single spaces already: then the text is
+	// a slice of the clean text, and costs nothing.
+	clean := a.shadow.Clean
+	regular := true
+	for i := s.start + 1; i < s.end && regular; i++ {
+		gap := clean[a.toks[i-1].End():a.toks[i].Start]
+		regular = gap == "" || gap == " "
+	}
+	if regular {
+		return clean[a.toks[s.start].Start:a.toks[s.end-1].End()]
+	}
 	var b strings.Builder
 	for i := s.start; i < s.end; i++ {
 		if i > s.start && a.toks[i].Start > a.toks[i-1].End() {
