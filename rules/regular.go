@@ -60,20 +60,43 @@ func capturesTwice(re *syntax.Regexp, repeated bool) bool {
 // it resumes at the end of each match and one further on after an empty
 // one; empty matches are left out.
 func (c *Compiled) findRegular(tags string) []Match {
-	var out []Match
+	locs := c.regular.FindAllStringSubmatchIndex(tags, -1)
+	if len(locs) == 0 {
+		return nil
+	}
 	names := c.regular.SubexpNames()
-	for _, loc := range c.regular.FindAllStringSubmatchIndex(tags, -1) {
+	// One backing array each for the matches, their groups and the spans.
+	captured := 0
+	for _, loc := range locs {
+		for g := 1; g < len(names); g++ {
+			if loc[2*g] >= 0 {
+				captured++
+			}
+		}
+	}
+	out := make([]Match, 0, len(locs))
+	groups := make([]Group, 0, captured)
+	spans := make([]Span, 0, captured)
+	for _, loc := range locs {
 		if loc[1] == loc[0] {
 			continue
 		}
 		m := Match{Start: loc[0], End: loc[1]}
+		from := len(groups)
 		for g := 1; g < len(names); g++ {
 			if loc[2*g] < 0 {
 				continue
 			}
-			m.Groups = append(m.Groups, Group{Name: names[g], Spans: []Span{{Start: loc[2*g], End: loc[2*g+1]}}})
+			spans = append(spans, Span{Start: loc[2*g], End: loc[2*g+1]})
+			groups = append(groups, Group{Name: names[g], Spans: spans[len(spans)-1 : len(spans) : len(spans)]})
+		}
+		if len(groups) > from {
+			m.Groups = groups[from:len(groups):len(groups)]
 		}
 		out = append(out, m)
+	}
+	if len(out) == 0 {
+		return nil // only empty matches
 	}
 	return out
 }
