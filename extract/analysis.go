@@ -168,5 +168,15 @@ func (a *analysis) isClass(i int, class string) bool {
 	if e == nil {
 		return false
 	}
-	return e.Type == class || e.Type+"/"+e.Subtype == class
+	return isClassOf(e, class)
+}
+
+// isClassOf reports whether class is e's "type" or "type/subtype", without
+// building the latter: every token asks.
+func isClassOf(e *gazetteer.Entry, class string) bool {
+	if class == e.Type {
+		return true
+	}
+	t := len(e.Type)
+	return e.Subtype != "" && len(class) == t+1+len(e.Subtype) && class[t] == '/' && class[:t] == e.Type && class[t+1:] == e.Subtype
 }

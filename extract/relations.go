@@ -128,7 +128,7 @@ func (a *analysis) continued(sent span, before []*relationMention) *relationMent
 // or stronger entry may hide it there).
 func (a *analysis) saysSameDay(s span) bool {
 	for _, g := range a.gazStarting(s.start, s.end) {
-		if g.End <= s.end && g.Entry.Type+"/"+g.Entry.Subtype == classRelDay && g.Entry.Value == relDaySame {
+		if g.End <= s.end && isClassOf(g.Entry, classRelDay) && g.Entry.Value == relDaySame {
 			return true
 		}
 	}
