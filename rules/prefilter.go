@@ -313,11 +313,19 @@ func toGo(p string, names bool) (out string, exact, ok bool) {
 				if !ok {
 					return "", false, false
 				}
+				exact = false
+				if !names && end == len(p) && strings.HasPrefix(rest, "=") {
+					// A lookahead that ends the pattern reads what follows
+					// the match: for where a match may start, it may as well
+					// be consumed.
+					b.WriteString("(?:")
+					i += 2
+					continue
+				}
 				i = end - 1
 				if i+1 < len(p) && strings.IndexByte("*+?{", p[i+1]) >= 0 {
 					return "", false, false // a quantified lookaround: rare, not worth it
 				}
-				exact = false
 			case strings.HasPrefix(rest, ":"):
 				b.WriteString("(?:")
 				i += 2

@@ -15,6 +15,8 @@ func TestSuperset(t *testing.T) {
 		{`(?<person>Pp*)`, `(?:Pp*)`, true},
 		{`(?<=^|[D,(])T`, `T`, true},
 		{`A(?!x)(?=y)B`, `AB`, true},
+		{`G(?=~)`, `G(?:~)`, true}, // a lookahead that ends the pattern is read as consumed
+		{`G(?!~)`, `G`, true},
 		{`(?<!(?:a|b))C`, `C`, true},
 		{`(?>Ll*)`, `(?:Ll*)`, true},
 		{`[^PpR]*?\(@\)`, `[^PpR]*?\(@\)`, true},
@@ -57,6 +59,8 @@ func TestPrefilterViable(t *testing.T) {
 		{`a*`, "bb", []bool{true, true, true}},
 		// A dropped lookaround widens the language, never narrows it.
 		{`(?<=D)T(?!F)`, "TF", []bool{true, false, false}},
+		// A final lookahead is read as part of the match.
+		{`G(?=~)`, "GG~", []bool{false, true, false, false}},
 	} {
 		f := newPrefilter(tc.pattern)
 		if f == nil {
