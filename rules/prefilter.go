@@ -30,9 +30,14 @@ type prefilter struct {
 	start, atZero int32   // the start state, and the one at offset 0
 }
 
-// maxPrefilterStates bounds the automaton of one rule; the default rules
-// need a few hundred at most.
-const maxPrefilterStates = 5000
+// maxPrefilterStates and maxPrefilterWork bound the automaton of one rule
+// and the instructions visited to build it, so that a user's pattern of
+// unusual size costs a plain scan, not a slow New; the default rules need
+// at most a few hundred states and a few hundred thousand visits.
+const (
+	maxPrefilterStates = 5000
+	maxPrefilterWork   = 5_000_000
+)
 
 // viable reports whether the rule may match tags at byte i: whether some
 // prefix of tags[i:] belongs to the superset.
@@ -70,7 +75,7 @@ func newPrefilter(expanded string) *prefilter {
 	if err != nil {
 		return nil
 	}
-	b := &builder{prog: prog, f: &prefilter{}, index: map[string]int32{}}
+	b := &builder{prog: prog, f: &prefilter{}, index: map[string]int32{}, inSet: make([]uint32, len(prog.Inst))}
 	if !b.byteClasses() {
 		return nil
 	}
@@ -108,6 +113,11 @@ type builder struct {
 	rep   []byte     // a byte of each class
 	sets  [][]uint32 // the instructions each state stands for
 	index map[string]int32
+	// inSet[pc] == mark when pc is in the set being built; a new mark
+	// empties the set in no time.
+	inSet []uint32
+	mark  uint32
+	work  int // instructions visited so far
 }
 
 // byteClasses splits ASCII into classes of bytes that every consuming
@@ -151,6 +161,7 @@ func (b *builder) byteClasses() bool {
 // transitions from pc, adding it if it is new.
 func (b *builder) state(pc uint32, atZero bool) int32 {
 	var set []uint32
+	b.mark++
 	b.closure(pc, atZero, &set)
 	return b.intern(set)
 }
@@ -158,11 +169,15 @@ func (b *builder) state(pc uint32, atZero bool) int32 {
 // step returns the state reached from set on a byte.
 func (b *builder) step(set []uint32, c byte) int32 {
 	var out []uint32
+	b.mark++
 	for _, pc := range set {
 		in := &b.prog.Inst[pc]
 		if in.Op != syntax.InstEmptyWidth && in.Op != syntax.InstMatch && in.MatchRune(rune(c)) {
 			b.closure(in.Out, false, &out)
 		}
+	}
+	if b.work > maxPrefilterWork {
+		return tooMany
 	}
 	if len(out) == 0 {
 		return -1
@@ -174,9 +189,11 @@ func (b *builder) step(set []uint32, c byte) int32 {
 // a byte. An end-of-text assertion stays in the set, to be passed only when
 // the text ends.
 func (b *builder) closure(pc uint32, atZero bool, set *[]uint32) {
-	if slices.Contains(*set, pc) {
+	if b.inSet[pc] == b.mark {
 		return
 	}
+	b.inSet[pc] = b.mark
+	b.work++
 	in := &b.prog.Inst[pc]
 	switch in.Op {
 	case syntax.InstFail:

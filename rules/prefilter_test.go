@@ -72,7 +72,8 @@ func TestPrefilterViable(t *testing.T) {
 			}
 		}
 	}
-	for _, p := range []string{`(a)\1`, `\bN`} {
+	// The last needs 2^14 states, past maxPrefilterStates.
+	for _, p := range []string{`(a)\1`, `\bN`, `[ab]*a[ab]{13}`} {
 		if newPrefilter(p) != nil {
 			t.Errorf("newPrefilter(%q) built a filter for a pattern beyond it", p)
 		}
