@@ -66,8 +66,7 @@ func newAnalysis(x *Extractor, raw string) *analysis {
 	}
 	a.gaz = x.gaz.Match(a.toks)
 	a.indexGazetteer()
-	a.chosen = x.tags.choose(len(a.toks), a.gaz)
-	a.base = x.tags.baseTags(a.toks, a.gaz, a.chosen, text.DefaultLexicon())
+	a.base, a.chosen = x.tags.baseTags(a.toks, a.gaz, text.DefaultLexicon())
 	if n := a.shadow.InvalidUTF8(); n > 0 {
 		a.warn("", "invalid UTF-8: %d bytes read as U+FFFD", n)
 	}
