@@ -112,15 +112,15 @@ func (a *analysis) text(s span) string {
 // indexGazetteer fills gazFrom and gazLongest; a.gaz is sorted by Start.
 func (a *analysis) indexGazetteer() {
 	a.gazFrom = make([]int, len(a.toks)+1)
-	m := 0
-	for i := range a.gazFrom {
-		for m < len(a.gaz) && a.gaz[m].Start < i {
-			m++
+	i := 0
+	for m, g := range a.gaz {
+		for ; i <= g.Start; i++ {
+			a.gazFrom[i] = m
 		}
-		a.gazFrom[i] = m
-	}
-	for _, g := range a.gaz {
 		a.gazLongest = max(a.gazLongest, g.End-g.Start)
+	}
+	for ; i < len(a.gazFrom); i++ {
+		a.gazFrom[i] = len(a.gaz)
 	}
 }
 

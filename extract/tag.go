@@ -32,6 +32,17 @@ var punctShape = map[string]byte{
 	";": shapeStop, "[": '(', "]": ')',
 }
 
+// punctByte is punctShape for one-byte punctuation, 0 where it has none:
+// most punctuation tokens are one byte, and an array beats a string map.
+var punctByte = func() (t [utf8.RuneSelf]byte) {
+	for s, b := range punctShape {
+		if len(s) == 1 {
+			t[s[0]] = b
+		}
+	}
+	return t
+}()
+
 // Entity layers: classes whose tags mark what earlier phases found, so that
 // later phases see "a person" or "a title" where the tokens were.
 const (
@@ -180,6 +191,12 @@ func shape(tok text.Token, dict text.Lexicon) byte {
 		}
 		return shapeNumber
 	case text.Punct:
+		if len(tok.Text) == 1 && tok.Text[0] < utf8.RuneSelf {
+			if b := punctByte[tok.Text[0]]; b != 0 {
+				return b
+			}
+			return shapeOther
+		}
 		if b, ok := punctShape[tok.Text]; ok {
 			return b
 		}

@@ -162,6 +162,7 @@ func (t *trie) build(entries []*Entry) error {
 	if err := errs.Err(); err != nil {
 		return err
 	}
+	t.vocab.compact()
 	if need := (t.vocab.len() + 63) / 64; len(t.known) < need {
 		t.known = append(t.known, make([]uint64, need-len(t.known))...)
 	}
@@ -316,8 +317,8 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 	starts := 0 // tokens that begin a path of the trie
 	for i := range toks {
 		s := toks[i].Text
-		if isASCII(s) {
-			ids[i] = t.foldedID(s)
+		if h, ascii := hashLower(s); ascii {
+			ids[i] = t.vocab.find(s, h)
 		} else {
 			f := text.Fold(s)
 			ids[i] = t.foldedID(f)
@@ -404,7 +405,27 @@ func (t *trie) verify(c cand, toks []text.Token, folded []string, start, end int
 // headlines write names ("HANOI", "NEW YORK"). Words of one or two letters
 // are left out: in capitals they are too often acronyms ("US").
 func shouted(s, want string) bool {
-	return len(s) >= 3 && s == strings.ToUpper(s) && s == strings.ToUpper(want)
+	if len(s) < 3 {
+		return false
+	}
+	if !isASCII(s) || !isASCII(want) {
+		return s == strings.ToUpper(s) && s == strings.ToUpper(want)
+	}
+	// ASCII: the same test without building either upper case, since
+	// most words that get here are simply not in capitals.
+	if len(s) != len(want) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c, w := s[i], want[i]
+		if 'a' <= w && w <= 'z' {
+			w -= 'a' - 'A'
+		}
+		if c != w {
+			return false
+		}
+	}
+	return true
 }
 
 // vocab interns token keys (text.Key) as dense token IDs. It is an open-
@@ -418,19 +439,22 @@ type vocab struct {
 	shift uint     // 32 - log2(len(slots))
 }
 
-// hashLower is FNV-1a of the ASCII lower case of s. Keys are lower case
-// already (and text.Key lower-cases ASCII as this does), so a token and its
-// key hash alike.
-func hashLower(s string) uint32 {
-	h := uint32(2166136261)
+// hashLower is FNV-1a of the ASCII lower case of s, and whether s is all
+// ASCII (then Fold leaves it as it is, and the hash is its key's), found
+// in the same pass. Keys are lower case already (and text.Key lower-cases
+// ASCII as this does), so a token and its key hash alike.
+func hashLower(s string) (h uint32, ascii bool) {
+	h = 2166136261
+	var or byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		or |= c
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		h = (h ^ uint32(c)) * 16777619
 	}
-	return h
+	return h, or < utf8.RuneSelf
 }
 
 // equalLower reports whether the ASCII lower case of s is key.
@@ -459,10 +483,15 @@ func (v *vocab) slot(h uint32) int {
 // lookup returns the ID of the key that s lower-cases to (ASCII only), or
 // -1. Callers pass non-ASCII text lower-cased already.
 func (v *vocab) lookup(s string) int32 {
+	h, _ := hashLower(s)
+	return v.find(s, h)
+}
+
+// find is lookup with s's hash worked out already.
+func (v *vocab) find(s string, h uint32) int32 {
 	if len(v.slots) == 0 {
 		return -1
 	}
-	h := hashLower(s)
 	mask := len(v.slots) - 1
 	for i := v.slot(h); ; i = (i + 1) & mask {
 		e := v.slots[i]
@@ -484,7 +513,8 @@ func (v *vocab) add(key string) int32 {
 	}
 	id := int32(len(v.keys))
 	v.keys = append(v.keys, key)
-	v.put(uint64(hashLower(key))<<32 | uint64(id+1))
+	h, _ := hashLower(key)
+	v.put(uint64(h)<<32 | uint64(id+1))
 	return id
 }
 
@@ -501,9 +531,24 @@ func (v *vocab) put(e uint64) {
 // grow makes room for n slots (rounded up to a power of two, at least
 // doubling) and moves the entries over.
 func (v *vocab) grow(n int) {
+	v.resize(max(n, 2*len(v.slots)))
+}
+
+// compact shrinks the table, once every key is in, to at most three
+// quarters full: linear probing stays short at that load, and a smaller
+// table stays in cache while Match runs.
+func (v *vocab) compact() {
+	v.resize(len(v.keys) + len(v.keys)/3 + 1)
+}
+
+// resize rehashes the entries into n slots rounded up to a power of two.
+func (v *vocab) resize(n int) {
 	size, bits := 8, uint(3)
-	for size < n || size < 2*len(v.slots) {
+	for size < n {
 		size, bits = size*2, bits+1
+	}
+	if size == len(v.slots) {
+		return
 	}
 	old := v.slots
 	v.slots, v.shift = make([]uint64, size), 32-bits
