@@ -314,7 +314,6 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 	// folded holds Fold of the non-ASCII tokens the trie knows, for the
 	// cased checks; ASCII folds to itself. It is filled on first need.
 	var folded []string
-	starts := 0 // tokens that begin a path of the trie
 	for i := range toks {
 		s := toks[i].Text
 		if h, ascii := hashLower(s); ascii {
@@ -330,17 +329,12 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 				folded[i] = f
 			}
 		}
-		if ids[i] >= 0 && t.root[ids[i]] != 0 {
-			starts++
-		}
 	}
 	defer clear(folded) // let the pooled slice keep no text alive
-	if starts == 0 {
-		return nil
-	}
-	// Most starts give one match; a few give more, and append grows the
-	// slice for them.
-	out := make([]Match, 0, starts+starts/8)
+	// Matches are gathered in pooled scratch without pointers, and the
+	// result is made once at its final size.
+	out := sc.found[:0]
+	defer func() { sc.found = out }()
 	for i := range toks {
 		if ids[i] < 0 {
 			continue
@@ -359,10 +353,10 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 				if !t.verify(c, toks, folded, i, j+1) {
 					continue
 				}
-				if n := len(out); n > segStart && out[n-1].End == j+1 && out[n-1].Index == c.entry {
+				if n := len(out); n > segStart && out[n-1].end == int32(j+1) && out[n-1].entry == c.entry {
 					continue // same entry, same span, another form
 				}
-				out = append(out, Match{Start: i, End: j + 1, Entry: g.entries[c.entry], Form: c.form, Index: c.entry})
+				out = append(out, found{start: int32(i), end: int32(j + 1), entry: c.entry, form: c.form})
 			}
 		}
 		longestFirst(out[segStart:])
@@ -370,7 +364,17 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 	if len(out) == 0 {
 		return nil
 	}
-	return out
+	ms := make([]Match, len(out))
+	for k, f := range out {
+		ms[k] = Match{Start: int(f.start), End: int(f.end), Entry: g.entries[f.entry], Form: f.form, Index: f.entry}
+	}
+	return ms
+}
+
+// found is a match as Match gathers it.
+type found struct {
+	start, end, entry int32
+	form              Form
 }
 
 // matchScratch is the per-call working space of Match, pooled so that a
@@ -378,6 +382,7 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 type matchScratch struct {
 	ids    []int32  // token ID of each token, -1 if the trie has none
 	folded []string // Fold of non-ASCII tokens, "" elsewhere
+	found  []found  // the matches so far
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(matchScratch) }}
@@ -575,14 +580,14 @@ func isASCII(s string) bool {
 // longestFirst reorders the matches of one start position, found shortest
 // first, so that longer spans come first while matches of the same span
 // keep their load order: reverse the whole run, then each equal-End group.
-func longestFirst(ms []Match) {
+func longestFirst(ms []found) {
 	if len(ms) < 2 {
 		return
 	}
 	slices.Reverse(ms)
 	for lo := 0; lo < len(ms); {
 		hi := lo + 1
-		for hi < len(ms) && ms[hi].End == ms[lo].End {
+		for hi < len(ms) && ms[hi].end == ms[lo].end {
 			hi++
 		}
 		slices.Reverse(ms[lo:hi])
