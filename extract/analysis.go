@@ -66,8 +66,7 @@ func newAnalysis(x *Extractor, raw string) *analysis {
 	}
 	a.gaz = x.gaz.Match(a.toks)
 	a.indexGazetteer()
-	a.chosen = x.tags.choose(len(a.toks), a.gaz)
-	a.base = x.tags.baseTags(a.toks, a.gaz, a.chosen, text.DefaultLexicon())
+	a.base, a.chosen = x.tags.baseTags(a.toks, a.gaz, text.DefaultLexicon())
 	if n := a.shadow.InvalidUTF8(); n > 0 {
 		a.warn("", "invalid UTF-8: %d bytes read as U+FFFD", n)
 	}
@@ -113,15 +112,15 @@ func (a *analysis) text(s span) string {
 // indexGazetteer fills gazFrom and gazLongest; a.gaz is sorted by Start.
 func (a *analysis) indexGazetteer() {
 	a.gazFrom = make([]int, len(a.toks)+1)
-	m := 0
-	for i := range a.gazFrom {
-		for m < len(a.gaz) && a.gaz[m].Start < i {
-			m++
+	i := 0
+	for m, g := range a.gaz {
+		for ; i <= g.Start; i++ {
+			a.gazFrom[i] = m
 		}
-		a.gazFrom[i] = m
-	}
-	for _, g := range a.gaz {
 		a.gazLongest = max(a.gazLongest, g.End-g.Start)
+	}
+	for ; i < len(a.gazFrom); i++ {
+		a.gazFrom[i] = len(a.gaz)
 	}
 }
 

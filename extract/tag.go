@@ -32,6 +32,17 @@ var punctShape = map[string]byte{
 	";": shapeStop, "[": '(', "]": ')',
 }
 
+// punctByte is punctShape for one-byte punctuation, 0 where it has none:
+// most punctuation tokens are one byte, and an array beats a string map.
+var punctByte = func() (t [utf8.RuneSelf]byte) {
+	for s, b := range punctShape {
+		if len(s) == 1 {
+			t[s[0]] = b
+		}
+	}
+	return t
+}()
+
 // Entity layers: classes whose tags mark what earlier phases found, so that
 // later phases see "a person" or "a title" where the tokens were.
 const (
@@ -48,22 +59,33 @@ var placeTypes = map[string]bool{"country": true, "province": true, "city": true
 
 // tagger turns tokens and gazetteer matches into the tag string.
 type tagger struct {
-	byClass  map[string]byte
-	priority map[string]int // lower is stronger
-	// entryClass is classOf of every gazetteer entry, worked out once:
-	// every token of every document asks it.
-	entryClass map[*gazetteer.Entry]string
+	byClass map[string]byte
+	// entryTags holds, by the gazetteer's entry index (Match.Index), the
+	// tag and priority of the class each entry counts as, worked out once:
+	// every match of every document asks.
+	entryTags []entryTag
 }
 
+// entryTag is the tag of a gazetteer entry's class and the class's priority
+// (its place in the rules' tag list; lower is stronger). Tag 0 means no
+// class tags the entry.
+type entryTag struct {
+	tag  byte
+	prio int32
+}
+
+// newTagger works out the tags of the gazetteer's entries, given in the
+// gazetteer's order (Entries).
 func newTagger(tags []rules.Tag, entries []*gazetteer.Entry) *tagger {
-	t := &tagger{byClass: map[string]byte{}, priority: map[string]int{}, entryClass: make(map[*gazetteer.Entry]string, len(entries))}
+	t := &tagger{byClass: map[string]byte{}, entryTags: make([]entryTag, len(entries))}
+	priority := map[string]int32{}
 	for i, tag := range tags {
 		t.byClass[tag.Class] = tag.Tag[0]
-		t.priority[tag.Class] = i
+		priority[tag.Class] = int32(i)
 	}
-	for _, e := range entries {
-		if class, ok := t.findClass(e); ok {
-			t.entryClass[e] = class
+	for i, e := range entries {
+		if class, ok := t.classOf(e); ok {
+			t.entryTags[i] = entryTag{tag: t.byClass[class], prio: priority[class]}
 		}
 	}
 	return t
@@ -72,12 +94,6 @@ func newTagger(tags []rules.Tag, entries []*gazetteer.Entry) *tagger {
 // classOf names the class a gazetteer entry counts as: "type/subtype" if the
 // rules tag it, else its type, else its group ("place" for cities).
 func (t *tagger) classOf(e *gazetteer.Entry) (string, bool) {
-	class, ok := t.entryClass[e]
-	return class, ok
-}
-
-// findClass is classOf worked out from the entry.
-func (t *tagger) findClass(e *gazetteer.Entry) (string, bool) {
 	if e.Subtype != "" {
 		if c := e.Type + "/" + e.Subtype; t.has(c) {
 			return c, true
@@ -99,10 +115,14 @@ func (t *tagger) has(class string) bool {
 
 // paint writes class's tag over tokens [start, end) of tags.
 func (t *tagger) paint(tags []byte, start, end int, class string) {
-	tag, ok := t.byClass[class]
-	if !ok {
-		return
+	if tag, ok := t.byClass[class]; ok {
+		paintTag(tags, start, end, tag)
 	}
+}
+
+// paintTag writes tag over the first token of [start, end) and its lower
+// case over the rest.
+func paintTag(tags []byte, start, end int, tag byte) {
 	tags[start] = tag
 	inside := tag
 	if tag >= 'A' && tag <= 'Z' {
@@ -113,55 +133,43 @@ func (t *tagger) paint(tags []byte, start, end int, class string) {
 	}
 }
 
-// choose picks, left to right, one gazetteer match per token among the
-// candidates: the longest match starting at a token, then the class that
-// comes first in the rules' tag list. Matches that start inside a chosen one
-// are left out of the tag string (they stay available to the stages).
-func (t *tagger) choose(toks int, matches []gazetteer.Match) []int {
-	chosen := make([]int, toks)
-	for i := range chosen {
-		chosen[i] = -1
-	}
-	next := 0
-	for i := 0; i < len(matches); {
-		start := matches[i].Start
-		best, bestLen, bestPrio := -1, 0, 0
-		j := i
-		for ; j < len(matches) && matches[j].Start == start; j++ {
-			class, ok := t.classOf(matches[j].Entry)
-			if !ok {
+// baseTags is the tag string from the gazetteer and token shapes alone, and
+// per token the gazetteer match behind it (or -1). It picks, left to right,
+// one gazetteer match per token among the candidates: the longest match
+// starting at a token, then the class that comes first in the rules' tag
+// list. Matches that start inside a chosen one are left out of the tag
+// string (they stay available to the stages). matches are sorted by Start.
+func (t *tagger) baseTags(toks []text.Token, matches []gazetteer.Match, dict text.Lexicon) (tags []byte, chosen []int) {
+	tags = make([]byte, len(toks))
+	chosen = make([]int, len(toks))
+	m := 0 // first match not starting before token i
+	for i := 0; i < len(toks); {
+		for m < len(matches) && matches[m].Start < i {
+			m++
+		}
+		best, bestLen := -1, 0
+		var bestTag entryTag
+		for ; m < len(matches) && matches[m].Start == i; m++ {
+			et := t.entryTags[matches[m].Index]
+			if et.tag == 0 {
 				continue
 			}
-			n, p := matches[j].End-start, t.priority[class]
-			if best < 0 || n > bestLen || (n == bestLen && p < bestPrio) {
-				best, bestLen, bestPrio = j, n, p
+			if n := matches[m].End - i; best < 0 || n > bestLen || (n == bestLen && et.prio < bestTag.prio) {
+				best, bestLen, bestTag = m, n, et
 			}
 		}
-		if best >= 0 && start >= next {
-			for k := start; k < matches[best].End; k++ {
-				chosen[k] = best
-			}
-			next = matches[best].End
-		}
-		i = j
-	}
-	return chosen
-}
-
-// baseTags is the tag string from the gazetteer and token shapes alone.
-func (t *tagger) baseTags(toks []text.Token, matches []gazetteer.Match, chosen []int, dict text.Lexicon) []byte {
-	tags := make([]byte, len(toks))
-	for i := 0; i < len(toks); {
-		if m := chosen[i]; m >= 0 {
-			class, _ := t.classOf(matches[m].Entry)
-			t.paint(tags, i, matches[m].End, class)
-			i = matches[m].End
+		if best < 0 {
+			tags[i], chosen[i] = shape(toks[i], dict), -1
+			i++
 			continue
 		}
-		tags[i] = shape(toks[i], dict)
-		i++
+		end := matches[best].End
+		paintTag(tags, i, end, bestTag.tag)
+		for ; i < end; i++ {
+			chosen[i] = best
+		}
 	}
-	return tags
+	return tags, chosen
 }
 
 // shape is the tag of a token that no class covers.
@@ -183,6 +191,12 @@ func shape(tok text.Token, dict text.Lexicon) byte {
 		}
 		return shapeNumber
 	case text.Punct:
+		if len(tok.Text) == 1 && tok.Text[0] < utf8.RuneSelf {
+			if b := punctByte[tok.Text[0]]; b != 0 {
+				return b
+			}
+			return shapeOther
+		}
 		if b, ok := punctShape[tok.Text]; ok {
 			return b
 		}

@@ -78,6 +78,10 @@ type Match struct {
 	Start, End int // token indices, End exclusive
 	Entry      *Entry
 	Form       Form
+	// Index is the entry's position in Entries(), so that a caller can keep
+	// what it derives from each entry in a slice instead of a map keyed by
+	// the pointer.
+	Index int32
 }
 
 // Gazetteer is a compiled set of entries: lookups by ID and a token trie for
@@ -181,8 +185,7 @@ func (g *Gazetteer) Known(word string) bool {
 	if g == nil {
 		return false
 	}
-	var buf [keyBuf]byte
-	id := g.trie.tokenID(word, &buf)
+	id := g.trie.tokenID(word)
 	return id >= 0 && g.trie.known[id>>6]&(1<<(uint(id)&63)) != 0
 }
 

@@ -11,7 +11,7 @@ import (
 )
 
 // The trie is keyed by token keys (text.Key of each token), interned as
-// int32 token IDs so that one string lookup per text token is all the
+// int32 token IDs (see vocab) so that one lookup per text token is all the
 // hashing Match does. Its layout is flat, to stay small and quick to build:
 //
 //   - the root's children are a dense array indexed by token ID, since the
@@ -34,10 +34,6 @@ const (
 	modeExact
 )
 
-// keyBuf is the size of the stack buffer for lower-casing ASCII tokens
-// without allocating; longer tokens go through text.Key.
-const keyBuf = 64
-
 // cand is one phrase ending at a trie node.
 type cand struct {
 	entry int32 // index into Gazetteer.entries
@@ -48,13 +44,13 @@ type cand struct {
 
 // trie is the compiled matcher; see the comment above.
 type trie struct {
-	vocab    map[string]int32 // token key -> token ID
-	known    []uint64         // bit set of token IDs that Known reports
-	root     []int32          // token ID -> child of the root, 0 = none
-	first    []int32          // node -> its first edge; len = nodes+1
-	edgeTok  []int32          // token ID of each edge, sorted within a node
-	edgeNode []int32          // child node of each edge
-	candAt   []int32          // node -> its first candidate; len = nodes+1
+	vocab    vocab    // token key -> token ID
+	known    []uint64 // bit set of token IDs that Known reports
+	root     []int32  // token ID -> child of the root, 0 = none
+	first    []int32  // node -> its first edge; len = nodes+1
+	edgeTok  []int32  // token ID of each edge, sorted within a node
+	edgeNode []int32  // child node of each edge
+	candAt   []int32  // node -> its first candidate; len = nodes+1
 	cands    []cand
 	texts    []string // phrase token texts (folded for cased, raw for exact)
 }
@@ -76,7 +72,11 @@ func (t *trie) build(entries []*Entry) error {
 			words++
 		}
 	}
-	t.vocab = make(map[string]int32, words/2)
+	// About one token in three is new to the vocabulary in the files
+	// we know; half of words leaves room, and the table keeps it at
+	// most half full.
+	t.vocab.keys = make([]string, 0, words/2)
+	t.vocab.grow(words)
 	t.texts = make([]string, 0, words)
 	// Edges while building: (parent<<32 | token ID) -> child. A single map
 	// keyed by integers is cheaper than a map per node, and it is turned
@@ -88,14 +88,11 @@ func (t *trie) build(entries []*Entry) error {
 	}
 	cs := make([]pending, 0, phrases)
 	nodes := int32(1) // node 0 is the root
-	var buf [keyBuf]byte
 	intern := func(folded string) int32 {
-		if id := t.foldedID(folded, &buf); id >= 0 {
+		if id := t.foldedID(folded); id >= 0 {
 			return id
 		}
-		id := int32(len(t.vocab))
-		t.vocab[strings.ToLower(folded)] = id
-		return id
+		return t.vocab.add(strings.ToLower(folded))
 	}
 	add := func(ei int32, phrase string, form Form, mode uint8, known bool) *Error {
 		toks := text.Tokenize(phrase)
@@ -165,13 +162,14 @@ func (t *trie) build(entries []*Entry) error {
 	if err := errs.Err(); err != nil {
 		return err
 	}
-	if need := (len(t.vocab) + 63) / 64; len(t.known) < need {
+	t.vocab.compact()
+	if need := (t.vocab.len() + 63) / 64; len(t.known) < need {
 		t.known = append(t.known, make([]uint64, need-len(t.known))...)
 	}
 
 	// Edges into sorted runs per parent: a counting sort by parent, then a
 	// sort of each (short) run by token ID.
-	t.root = make([]int32, len(t.vocab))
+	t.root = make([]int32, t.vocab.len())
 	t.first = make([]int32, nodes+1)
 	for k, child := range edges {
 		if parent := int32(k >> 32); parent == 0 {
@@ -253,32 +251,18 @@ func sortEdges(tok, node []int32) {
 
 // tokenID returns the token ID of s's key (text.Key), or -1 if no phrase
 // has that token.
-func (t *trie) tokenID(s string, buf *[keyBuf]byte) int32 {
-	return t.foldedID(text.Fold(s), buf)
+func (t *trie) tokenID(s string) int32 {
+	return t.foldedID(text.Fold(s))
 }
 
-// foldedID returns the token ID of an already folded token, or -1. The key
-// is the lower case of folded; ASCII is lower-cased in buf, which the map
-// lookup does not keep, so the common case allocates nothing (and Fold
-// returns ASCII unchanged without allocating either).
-func (t *trie) foldedID(folded string, buf *[keyBuf]byte) int32 {
-	if len(folded) <= keyBuf && isASCII(folded) {
-		for i := 0; i < len(folded); i++ {
-			c := folded[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[i] = c
-		}
-		if id, ok := t.vocab[string(buf[:len(folded)])]; ok {
-			return id
-		}
-		return -1
+// foldedID returns the token ID of an already folded token, or -1. ASCII
+// (what Fold returns for ASCII, and most of any text) is looked up as it
+// is, without building its lower case.
+func (t *trie) foldedID(folded string) int32 {
+	if isASCII(folded) {
+		return t.vocab.lookup(folded)
 	}
-	if id, ok := t.vocab[strings.ToLower(folded)]; ok {
-		return id
-	}
-	return -1
+	return t.vocab.lookup(strings.ToLower(folded))
 }
 
 // child returns the child of node along token ID tok, or 0 if none.
@@ -323,7 +307,6 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 		return nil
 	}
 	t := &g.trie
-	var buf [keyBuf]byte
 	sc := scratchPool.Get().(*matchScratch)
 	defer scratchPool.Put(sc)
 	ids := slices.Grow(sc.ids[:0], len(toks))[:len(toks)]
@@ -331,14 +314,13 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 	// folded holds Fold of the non-ASCII tokens the trie knows, for the
 	// cased checks; ASCII folds to itself. It is filled on first need.
 	var folded []string
-	starts := 0 // tokens that begin a path of the trie
 	for i := range toks {
 		s := toks[i].Text
-		if isASCII(s) {
-			ids[i] = t.foldedID(s, &buf)
+		if h, ascii := hashLower(s); ascii {
+			ids[i] = t.vocab.find(s, h)
 		} else {
 			f := text.Fold(s)
-			ids[i] = t.foldedID(f, &buf)
+			ids[i] = t.foldedID(f)
 			if ids[i] >= 0 {
 				if folded == nil {
 					folded = slices.Grow(sc.folded[:0], len(toks))[:len(toks)]
@@ -347,17 +329,12 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 				folded[i] = f
 			}
 		}
-		if ids[i] >= 0 && t.root[ids[i]] != 0 {
-			starts++
-		}
 	}
 	defer clear(folded) // let the pooled slice keep no text alive
-	if starts == 0 {
-		return nil
-	}
-	// Most starts give one match; a few give more, and append grows the
-	// slice for them.
-	out := make([]Match, 0, starts+starts/8)
+	// Matches are gathered in pooled scratch without pointers, and the
+	// result is made once at its final size.
+	out := sc.found[:0]
+	defer func() { sc.found = out }()
 	for i := range toks {
 		if ids[i] < 0 {
 			continue
@@ -376,11 +353,10 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 				if !t.verify(c, toks, folded, i, j+1) {
 					continue
 				}
-				e := g.entries[c.entry]
-				if n := len(out); n > segStart && out[n-1].End == j+1 && out[n-1].Entry == e {
+				if n := len(out); n > segStart && out[n-1].end == int32(j+1) && out[n-1].entry == c.entry {
 					continue // same entry, same span, another form
 				}
-				out = append(out, Match{Start: i, End: j + 1, Entry: e, Form: c.form})
+				out = append(out, found{start: int32(i), end: int32(j + 1), entry: c.entry, form: c.form})
 			}
 		}
 		longestFirst(out[segStart:])
@@ -388,7 +364,17 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 	if len(out) == 0 {
 		return nil
 	}
-	return out
+	ms := make([]Match, len(out))
+	for k, f := range out {
+		ms[k] = Match{Start: int(f.start), End: int(f.end), Entry: g.entries[f.entry], Form: f.form, Index: f.entry}
+	}
+	return ms
+}
+
+// found is a match as Match gathers it.
+type found struct {
+	start, end, entry int32
+	form              Form
 }
 
 // matchScratch is the per-call working space of Match, pooled so that a
@@ -396,6 +382,7 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 type matchScratch struct {
 	ids    []int32  // token ID of each token, -1 if the trie has none
 	folded []string // Fold of non-ASCII tokens, "" elsewhere
+	found  []found  // the matches so far
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(matchScratch) }}
@@ -423,8 +410,162 @@ func (t *trie) verify(c cand, toks []text.Token, folded []string, start, end int
 // headlines write names ("HANOI", "NEW YORK"). Words of one or two letters
 // are left out: in capitals they are too often acronyms ("US").
 func shouted(s, want string) bool {
-	return len(s) >= 3 && s == strings.ToUpper(s) && s == strings.ToUpper(want)
+	if len(s) < 3 {
+		return false
+	}
+	if !isASCII(s) || !isASCII(want) {
+		return s == strings.ToUpper(s) && s == strings.ToUpper(want)
+	}
+	// ASCII: the same test without building either upper case, since
+	// most words that get here are simply not in capitals.
+	if len(s) != len(want) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c, w := s[i], want[i]
+		if 'a' <= w && w <= 'z' {
+			w -= 'a' - 'A'
+		}
+		if c != w {
+			return false
+		}
+	}
+	return true
 }
+
+// vocab interns token keys (text.Key) as dense token IDs. It is an open-
+// addressing hash table over a power-of-two array rather than a map so that
+// a text token is looked up straight from its own bytes: the hash lower-cases
+// ASCII as it goes and the check against the stored key compares the same
+// way, where a map needs the lower-cased key as a string first.
+type vocab struct {
+	keys  []string // token ID -> key
+	slots []uint64 // hash<<32 | ID+1, 0 = empty; at most half full
+	shift uint     // 32 - log2(len(slots))
+}
+
+// hashLower is FNV-1a of the ASCII lower case of s, and whether s is all
+// ASCII (then Fold leaves it as it is, and the hash is its key's), found
+// in the same pass. Keys are lower case already (and text.Key lower-cases
+// ASCII as this does), so a token and its key hash alike.
+func hashLower(s string) (h uint32, ascii bool) {
+	h = 2166136261
+	var or byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		or |= c
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h, or < utf8.RuneSelf
+}
+
+// equalLower reports whether the ASCII lower case of s is key.
+func equalLower(s, key string) bool {
+	if len(s) != len(key) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != key[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// slot is where the probe for hash h starts: the top bits of a Fibonacci
+// hash, which spreads FNV's weaker low bits.
+func (v *vocab) slot(h uint32) int {
+	return int((h * 0x9E3779B1) >> v.shift)
+}
+
+// lookup returns the ID of the key that s lower-cases to (ASCII only), or
+// -1. Callers pass non-ASCII text lower-cased already.
+func (v *vocab) lookup(s string) int32 {
+	h, _ := hashLower(s)
+	return v.find(s, h)
+}
+
+// find is lookup with s's hash worked out already.
+func (v *vocab) find(s string, h uint32) int32 {
+	if len(v.slots) == 0 {
+		return -1
+	}
+	mask := len(v.slots) - 1
+	for i := v.slot(h); ; i = (i + 1) & mask {
+		e := v.slots[i]
+		if e == 0 {
+			return -1
+		}
+		if uint32(e>>32) == h {
+			if id := int32(uint32(e)) - 1; equalLower(s, v.keys[id]) {
+				return id
+			}
+		}
+	}
+}
+
+// add interns key, which is lower case and not in v yet, and returns its ID.
+func (v *vocab) add(key string) int32 {
+	if 2*(len(v.keys)+1) > len(v.slots) {
+		v.grow(2 * (len(v.keys) + 1))
+	}
+	id := int32(len(v.keys))
+	v.keys = append(v.keys, key)
+	h, _ := hashLower(key)
+	v.put(uint64(h)<<32 | uint64(id+1))
+	return id
+}
+
+// put stores an entry in the first free slot of its probe.
+func (v *vocab) put(e uint64) {
+	mask := len(v.slots) - 1
+	i := v.slot(uint32(e >> 32))
+	for v.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	v.slots[i] = e
+}
+
+// grow makes room for n slots (rounded up to a power of two, at least
+// doubling) and moves the entries over.
+func (v *vocab) grow(n int) {
+	v.resize(max(n, 2*len(v.slots)))
+}
+
+// compact shrinks the table, once every key is in, to at most three
+// quarters full: linear probing stays short at that load, and a smaller
+// table stays in cache while Match runs.
+func (v *vocab) compact() {
+	v.resize(len(v.keys) + len(v.keys)/3 + 1)
+}
+
+// resize rehashes the entries into n slots rounded up to a power of two.
+func (v *vocab) resize(n int) {
+	size, bits := 8, uint(3)
+	for size < n {
+		size, bits = size*2, bits+1
+	}
+	if size == len(v.slots) {
+		return
+	}
+	old := v.slots
+	v.slots, v.shift = make([]uint64, size), 32-bits
+	for _, e := range old {
+		if e != 0 {
+			v.put(e)
+		}
+	}
+}
+
+// len is the number of keys.
+func (v *vocab) len() int { return len(v.keys) }
 
 // isASCII reports whether s is plain ASCII, which Fold returns unchanged.
 func isASCII(s string) bool {
@@ -439,14 +580,14 @@ func isASCII(s string) bool {
 // longestFirst reorders the matches of one start position, found shortest
 // first, so that longer spans come first while matches of the same span
 // keep their load order: reverse the whole run, then each equal-End group.
-func longestFirst(ms []Match) {
+func longestFirst(ms []found) {
 	if len(ms) < 2 {
 		return
 	}
 	slices.Reverse(ms)
 	for lo := 0; lo < len(ms); {
 		hi := lo + 1
-		for hi < len(ms) && ms[hi].End == ms[lo].End {
+		for hi < len(ms) && ms[hi].end == ms[lo].end {
 			hi++
 		}
 		slices.Reverse(ms[lo:hi])

@@ -466,3 +466,97 @@ func TestMatchShoutedNames(t *testing.T) {
 		}
 	}
 }
+
+func TestShoutedAgreesWithUpperCase(t *testing.T) {
+	// The reference is the definition: s is in capitals and is want's
+	// upper case.
+	ref := func(s, want string) bool {
+		return len(s) >= 3 && s == strings.ToUpper(s) && s == strings.ToUpper(want)
+	}
+	tests := []struct {
+		s, want string
+		ok      bool
+	}{
+		{"HANOI", "Hanoi", true},
+		{"HANOI", "HANOI", true},
+		{"Hanoi", "Hanoi", false}, // not in capitals
+		{"HANOi", "Hanoi", false},
+		{"HANO", "Hanoi", false},
+		{"US", "Us", false}, // too short
+		{"O'NEIL", "O'Neil", true},
+		{"O-NEIL", "O'Neil", false},
+		{"ĐÀ", "Đà", true}, // three bytes or more, not three letters
+		{"ĐÀNẴNG", "ĐàNẵng", true},
+		{"ĐÀNẴNG", "Đànẵng", true},
+		{"HANOI", "Hanoı", true}, // dotless i upper-cases to I
+		{"HANOİ", "Hanoi", false},
+	}
+	for _, tt := range tests {
+		if got := shouted(tt.s, tt.want); got != tt.ok || got != ref(tt.s, tt.want) {
+			t.Errorf("shouted(%q, %q) = %v, want %v (definition: %v)", tt.s, tt.want, got, tt.ok, ref(tt.s, tt.want))
+		}
+	}
+}
+
+func TestVocabLookup(t *testing.T) {
+	var v vocab
+	keys := []string{"hanoi", "new", "york", "đà", "x"}
+	for i, k := range keys {
+		if id := v.add(k); id != int32(i) {
+			t.Fatalf("add(%q) = %d, want %d", k, id, i)
+		}
+	}
+	for _, compact := range []bool{false, true} {
+		if compact {
+			v.compact()
+		}
+		tests := []struct {
+			s    string
+			want int32
+		}{
+			{"hanoi", 0}, {"Hanoi", 0}, {"HANOI", 0}, {"NeW", 1}, {"york", 2},
+			{"đà", 3}, {"x", 4}, {"X", 4},
+			{"hano", -1}, {"hanoix", -1}, {"", -1}, {"Đà", -1}, // non-ASCII is lower-cased by the caller
+		}
+		for _, tt := range tests {
+			if got := v.lookup(tt.s); got != tt.want {
+				t.Errorf("compact %v: lookup(%q) = %d, want %d", compact, tt.s, got, tt.want)
+			}
+		}
+	}
+	// Many keys: every one is found after the table grew and shrank.
+	var big vocab
+	for i := range 5000 {
+		big.add(fmt.Sprintf("k%d", i))
+	}
+	big.compact()
+	for i := range 5000 {
+		if got := big.lookup(fmt.Sprintf("K%d", i)); got != int32(i) {
+			t.Fatalf("lookup(K%d) = %d", i, got)
+		}
+	}
+	if got := big.lookup("k5000"); got != -1 {
+		t.Errorf("lookup(k5000) = %d, want -1", got)
+	}
+}
+
+func TestMatchIndex(t *testing.T) {
+	g, err := New([]Entry{
+		{ID: "city.hanoi", Type: "city", Name: "Hanoi"},
+		{ID: "city.ny", Type: "city", Name: "New York", Aliases: []string{"NY"}},
+		{ID: "city.york", Type: "city", Name: "York"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := g.Entries()
+	ms := g.Match(text.Tokenize("From Hanoi to New York and NY"))
+	if len(ms) != 4 {
+		t.Fatalf("%d matches, want 4", len(ms))
+	}
+	for _, m := range ms {
+		if entries[m.Index] != m.Entry {
+			t.Errorf("match %+v: Entries()[%d] is %s", m, m.Index, entries[m.Index].ID)
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/internal/text"
+	"github.com/newsgraph/newsgraph/rules"
+)
+
+func TestBaseTags(t *testing.T) {
+	g, err := gazetteer.New([]gazetteer.Entry{
+		{ID: "title.minister", Type: "title", Name: "Minister"},
+		{ID: "title.pm", Type: "title", Name: "Prime Minister"},
+		{ID: "city.york", Type: "city", Name: "York"},
+		{ID: "org.ny", Type: "organisation", Name: "New York"},
+		{ID: "city.ny", Type: "city", Name: "New York"},
+		{ID: "word.york", Type: "word", Name: "York Prime"}, // no class: never chosen
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags := []rules.Tag{{Class: "title", Tag: "T"}, {Class: "place", Tag: "P"}, {Class: "organisation", Tag: "O"}}
+	tg := newTagger(tags, g.Entries())
+	tests := []struct {
+		text   string
+		want   string
+		chosen []int // -1: a shape; else the index of the match among g.Match's
+	}{
+		{"Prime Minister", "Tt", []int{0, 0}},
+		{"the Minister, 12", "~T,1", []int{-1, 0, -1, -1}},
+		// Longest first; a match inside the chosen one is left out.
+		{"Prime Minister York", "TtP", []int{0, 0, 2}},
+		// Same span: the class first in the tag list wins (place before
+		// organisation), whatever the load order.
+		{"New York", "Pp", []int{1, 1}},
+		// A longer match without a class does not hide a shorter one.
+		{"York Prime Minister", "PTt", []int{1, 2, 2}},
+		{"Hanoi; ( 2024", "^.(4", []int{-1, -1, -1, -1}},
+	}
+	for _, tt := range tests {
+		toks := text.Tokenize(tt.text)
+		got, chosen := tg.baseTags(toks, g.Match(toks), text.DefaultLexicon())
+		if string(got) != tt.want || !slices.Equal(chosen, tt.chosen) {
+			t.Errorf("%q: tags %q chosen %v, want %q %v", tt.text, got, chosen, tt.want, tt.chosen)
+		}
+	}
+}
+
+// BenchmarkTagging times what newAnalysis does between the tokens and the
+// tag string, over the golden articles: gazetteer matching, its index, and
+// the base tags.
+func BenchmarkTagging(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	files, _ := filepath.Glob("../testdata/*.txt")
+	var docs [][]text.Token
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += len(data)
+		docs = append(docs, text.Tokenize(text.Clean(string(data), x.lexicon).Clean))
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, toks := range docs {
+			a := &analysis{toks: toks}
+			a.gaz = x.gaz.Match(toks)
+			a.indexGazetteer()
+			a.base, a.chosen = x.tags.baseTags(toks, a.gaz, text.DefaultLexicon())
+		}
+	}
+}
