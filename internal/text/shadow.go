@@ -9,6 +9,7 @@
 package text
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -734,6 +735,9 @@ var namePrefixes = map[string]bool{
 // wordSplits appends the split points of the word w, which starts at offset
 // base, to ins.
 func wordSplits(w string, base int, lex Lexicon, ins []int) []int {
+	if !camelCandidate(w) {
+		return glueSplit(w, base, lex, ins)
+	}
 	// Lower-then-upper ("ofHome", "NguyenXuan"): split when the left part is
 	// a known or closed-class word, unless the whole word is known
 	// ("YouTube", or a gazetteer name such as "VinFast").
@@ -769,6 +773,18 @@ func wordSplits(w string, base int, lex Lexicon, ins []int) []int {
 		return glueSplit(w[ps:], base+ps, lex, ins)
 	}
 	return glueSplit(w, base, lex, ins)
+}
+
+// camelCandidate reports whether w may have a lower-then-upper split: it is
+// not ASCII, or has an upper-case letter after its first byte. Most words
+// have neither, and this scan is cheaper than the one wordSplits makes.
+func camelCandidate(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 func b2i(b bool) int {
@@ -817,21 +833,25 @@ func glueSplit(w string, base int, lex Lexicon, ins []int) []int {
 			return ins
 		}
 	}
-	if lex.Known(w) {
-		return ins
-	}
 	minFunc := 2
 	if capitalised {
 		minFunc = 3
 	}
-	for k := minFunc; k <= len(w)-minFunc; k++ {
-		left, right := w[:k], w[k:]
-		lf, rf := lex.Function(left), lex.Function(right)
-		switch {
-		case lf && rf: // "inthe", "ofthe"
-			return append(ins, base+k)
-		case lf && len(right) >= 3 && !inSet(affixLike, left) && lex.Known(right),
-			rf && len(left) >= 3 && !inSet(affixLike, right) && lex.Known(left):
+	// The split points where a closed-class side could split w, found
+	// before the word list is asked anything: for most words there is none,
+	// and then whether w is known does not matter.
+	sd := wordSides(lex, w, minFunc, len(w)-minFunc)
+	both := sd.pre & sd.suf                               // "inthe", "ofthe"
+	byLeft := sd.pre &^ sd.affixPre & (1<<(len(w)-2) - 1) // the right side, w[k:], has 3 letters or more
+	byRight := sd.suf &^ sd.affixSuf &^ 7                 // the left side, w[:k], has 3 letters or more
+	cand := both | byLeft | byRight
+	if cand == 0 || lex.Known(w) {
+		return ins
+	}
+	for ; cand != 0; cand &= cand - 1 {
+		k := bits.TrailingZeros64(cand)
+		bit := uint64(1) << k
+		if both&bit != 0 || byLeft&bit != 0 && lex.Known(w[k:]) || byRight&bit != 0 && lex.Known(w[:k]) {
 			return append(ins, base+k)
 		}
 	}
