@@ -73,6 +73,61 @@ func refWordSplits(w string, base int, lex Lexicon, ins []int) []int {
 	return refGlueSplit(w[ps:], base+ps, lex, ins)
 }
 
+// refSplitPoints is splitPoints as it was before its ASCII shortcut,
+// calling refWordSplits.
+func refSplitPoints(t string, lex Lexicon) []int {
+	var ins []int
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		switch {
+		case unicode.IsLetter(r):
+			j := scanWord(t, i)
+			n := len(ins)
+			if at, ok := yearSplit(t, i, j, lex); ok {
+				ins = append(ins, at)
+			} else if !inAddress(t, i, j) {
+				ins = refWordSplits(t[i:j], i, lex, ins)
+			}
+			if len(ins) > n {
+				ins = append(ins[:n], yearSplitParts(t, i, j, ins[n:], lex)...)
+			}
+			i = j
+			continue
+		case r == '.' && periodSplit(t, i):
+			ins = append(ins, i+1)
+		}
+		i += size
+	}
+	return ins
+}
+
+// TestSplitPointsMatchesReference checks splitPoints against the reference
+// on the golden articles, the fuzz seeds and random texts of words, glued
+// words, numbers, addresses, non-ASCII letters and marks.
+func TestSplitPointsMatchesReference(t *testing.T) {
+	lex := DefaultLexicon()
+	texts := append(benchArticles(), fuzzSeeds...)
+	words := glueWords()
+	rng := rand.New(rand.NewPCG(3, 4))
+	seps := []string{" ", " ", " ", ".", ". ", "2019", " 2019", " 1975 ", "in2013", " in2013 ", "/", "@", "-", "é", "Ấn", "\u0301", "河", "'s ", "\n", "5"}
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.IntN(12); n > 0; n-- {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		texts = append(texts, b.String())
+	}
+	bad := 0
+	for _, text := range texts {
+		if got, want := splitPoints(text, lex), refSplitPoints(text, lex); !slices.Equal(got, want) {
+			if bad++; bad <= 10 {
+				t.Errorf("splitPoints(%q) = %v, want %v", text, got, want)
+			}
+		}
+	}
+}
+
 // plainLexicon hides the sideFinder of the lexicon it wraps, so that
 // closedSides asks Function of every part, as for a caller's lexicon.
 type plainLexicon struct{ Lexicon }

@@ -613,11 +613,27 @@ func splitPoints(t string, lex Lexicon) []int {
 		switch {
 		case c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'),
 			c >= utf8.RuneSelf && unicode.IsLetter(r):
-			j := scanWord(t, i)
+			j, camel, plain := i, false, false
+			if c < utf8.RuneSelf {
+				j, camel, plain = asciiWord(t, i)
+			}
+			if !plain {
+				j = scanWord(t, j)
+			}
 			n := len(ins)
-			if at, ok := yearSplit(t, i, j, lex); ok {
+			// A word of ASCII letters holds no year, so only a number
+			// before it can split from it.
+			at, ok := 0, false
+			if !plain || i > 0 && isASCIIDigit(t[i-1]) {
+				at, ok = yearSplit(t, i, j, lex)
+			}
+			switch {
+			case ok:
 				ins = append(ins, at)
-			} else if !inAddress(t, i, j) {
+			case inAddress(t, i, j): // a brand: left whole
+			case plain && !camel:
+				ins = glueSplit(t[i:j], i, lex, ins)
+			default:
 				ins = wordSplits(t[i:j], i, lex, ins)
 			}
 			if len(ins) > n {
@@ -631,6 +647,21 @@ func splitPoints(t string, lex Lexicon) []int {
 		i += size
 	}
 	return ins
+}
+
+// asciiWord scans the ASCII letters of t from i and returns their end j;
+// plain, if the word ends there (t[j] is no letter, digit or mark, which
+// are ASCII); and camel, if an upper-case letter follows the first.
+func asciiWord(t string, i int) (j int, camel, plain bool) {
+	var lower byte = 0x20 // cleared by an upper-case letter after the first
+	for j = i + 1; j < len(t); j++ {
+		c := t[j]
+		if c >= utf8.RuneSelf || asciiClass[c] != asciiLetter {
+			return j, lower == 0, c < utf8.RuneSelf && asciiClass[c] != asciiDigit
+		}
+		lower &= c
+	}
+	return j, lower == 0, true
 }
 
 // yearSplit finds where a closed-class word glued to a four-digit number
