@@ -226,3 +226,17 @@ func TestSideSet(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSplitPoints holds splitPoints to the reference on any text.
+func FuzzSplitPoints(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("the 2019and in2013 Theminister ofHome www.VinFast.vn Bothsides")
+	lex := DefaultLexicon()
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := splitPoints(s, lex), refSplitPoints(s, lex); !slices.Equal(got, want) {
+			t.Errorf("splitPoints(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
