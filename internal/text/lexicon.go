@@ -33,6 +33,7 @@ var closedTxt string
 // setLexicon is a Lexicon over two sets of lower-case, diacritic-free words.
 type setLexicon struct {
 	known, function wordSet
+	sideSet         *sideSet // the function words and affixLike, for wordSides
 }
 
 // wordSet is a set of lower-case words with the length of the longest and,
@@ -78,7 +79,7 @@ var defaultLexicon = sync.OnceValue(func() Lexicon {
 	for w := range function {
 		known[w] = struct{}{}
 	}
-	return &setLexicon{known: newWordSet(known), function: newWordSet(function)}
+	return &setLexicon{known: newWordSet(known), function: newWordSet(function), sideSet: newSideSet(function, affixLike)}
 })
 
 // DefaultLexicon is the embedded English word list (SCOWL size 50, American
@@ -142,6 +143,9 @@ func lookup(s wordSet, word string) bool {
 	return ok
 }
 
+// sides implements sideFinder.
+func (l *setLexicon) sides(w string, lo, hi int) sides { return l.sideSet.sides(w, lo, hi) }
+
 // extended adds a caller's notion of known words to a base lexicon.
 type extended struct {
 	base  Lexicon
@@ -167,3 +171,6 @@ func (e *extended) Known(word string) bool { return e.base.Known(word) || e.know
 
 // Function implements Lexicon.
 func (e *extended) Function(word string) bool { return e.base.Function(word) }
+
+// sides implements sideFinder: the closed-class words are the base's.
+func (e *extended) sides(w string, lo, hi int) sides { return wordSides(e.base, w, lo, hi) }

@@ -9,6 +9,7 @@
 package text
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -612,11 +613,27 @@ func splitPoints(t string, lex Lexicon) []int {
 		switch {
 		case c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'),
 			c >= utf8.RuneSelf && unicode.IsLetter(r):
-			j := scanWord(t, i)
+			j, camel, plain := i, false, false
+			if c < utf8.RuneSelf {
+				j, camel, plain = asciiWord(t, i)
+			}
+			if !plain {
+				j = scanWord(t, j)
+			}
 			n := len(ins)
-			if at, ok := yearSplit(t, i, j, lex); ok {
+			// A word of ASCII letters holds no year, so only a number
+			// before it can split from it.
+			at, ok := 0, false
+			if !plain || i > 0 && isASCIIDigit(t[i-1]) {
+				at, ok = yearSplit(t, i, j, lex)
+			}
+			switch {
+			case ok:
 				ins = append(ins, at)
-			} else if !inAddress(t, i, j) {
+			case inAddress(t, i, j): // a brand: left whole
+			case plain && !camel:
+				ins = glueSplit(t[i:j], i, lex, ins)
+			default:
 				ins = wordSplits(t[i:j], i, lex, ins)
 			}
 			if len(ins) > n {
@@ -630,6 +647,21 @@ func splitPoints(t string, lex Lexicon) []int {
 		i += size
 	}
 	return ins
+}
+
+// asciiWord scans the ASCII letters of t from i and returns their end j;
+// plain, if the word ends there (t[j] is no letter, digit or mark, which
+// are ASCII); and camel, if an upper-case letter follows the first.
+func asciiWord(t string, i int) (j int, camel, plain bool) {
+	var lower byte = 0x20 // cleared by an upper-case letter after the first
+	for j = i + 1; j < len(t); j++ {
+		c := t[j]
+		if c >= utf8.RuneSelf || asciiClass[c] != asciiLetter {
+			return j, lower == 0, c < utf8.RuneSelf && asciiClass[c] != asciiDigit
+		}
+		lower &= c
+	}
+	return j, lower == 0, true
 }
 
 // yearSplit finds where a closed-class word glued to a four-digit number
@@ -734,6 +766,9 @@ var namePrefixes = map[string]bool{
 // wordSplits appends the split points of the word w, which starts at offset
 // base, to ins.
 func wordSplits(w string, base int, lex Lexicon, ins []int) []int {
+	if !camelCandidate(w) {
+		return glueSplit(w, base, lex, ins)
+	}
 	// Lower-then-upper ("ofHome", "NguyenXuan"): split when the left part is
 	// a known or closed-class word, unless the whole word is known
 	// ("YouTube", or a gazetteer name such as "VinFast").
@@ -769,6 +804,18 @@ func wordSplits(w string, base int, lex Lexicon, ins []int) []int {
 		return glueSplit(w[ps:], base+ps, lex, ins)
 	}
 	return glueSplit(w, base, lex, ins)
+}
+
+// camelCandidate reports whether w may have a lower-then-upper split: it is
+// not ASCII, or has an upper-case letter after its first byte. Most words
+// have neither, and this scan is cheaper than the one wordSplits makes.
+func camelCandidate(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 func b2i(b bool) int {
@@ -817,21 +864,25 @@ func glueSplit(w string, base int, lex Lexicon, ins []int) []int {
 			return ins
 		}
 	}
-	if lex.Known(w) {
-		return ins
-	}
 	minFunc := 2
 	if capitalised {
 		minFunc = 3
 	}
-	for k := minFunc; k <= len(w)-minFunc; k++ {
-		left, right := w[:k], w[k:]
-		lf, rf := lex.Function(left), lex.Function(right)
-		switch {
-		case lf && rf: // "inthe", "ofthe"
-			return append(ins, base+k)
-		case lf && len(right) >= 3 && !inSet(affixLike, left) && lex.Known(right),
-			rf && len(left) >= 3 && !inSet(affixLike, right) && lex.Known(left):
+	// The split points where a closed-class side could split w, found
+	// before the word list is asked anything: for most words there is none,
+	// and then whether w is known does not matter.
+	sd := wordSides(lex, w, minFunc, len(w)-minFunc)
+	both := sd.pre & sd.suf                               // "inthe", "ofthe"
+	byLeft := sd.pre &^ sd.affixPre & (1<<(len(w)-2) - 1) // the right side, w[k:], has 3 letters or more
+	byRight := sd.suf &^ sd.affixSuf &^ 7                 // the left side, w[:k], has 3 letters or more
+	cand := both | byLeft | byRight
+	if cand == 0 || lex.Known(w) {
+		return ins
+	}
+	for ; cand != 0; cand &= cand - 1 {
+		k := bits.TrailingZeros64(cand)
+		bit := uint64(1) << k
+		if both&bit != 0 || byLeft&bit != 0 && lex.Known(w[k:]) || byRight&bit != 0 && lex.Known(w[:k]) {
 			return append(ins, base+k)
 		}
 	}
