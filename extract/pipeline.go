@@ -56,23 +56,28 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) *Document {
 // runPhase runs every rule of a phase over every sentence's tag string,
 // with the layers the earlier phases found painted in.
 func (a *analysis) runPhase(ctx context.Context, phase string, apply func(*analysis, *rules.Compiled, rules.Match, span)) {
-	// One string for the whole document, sliced per sentence, and the set
-	// of tags each sentence holds, so that a rule skips every sentence that
-	// lacks a tag it needs without running its regexp.
+	// One string for the whole document, sliced per sentence and checked
+	// once, with the set of tags each sentence holds, so that a rule skips
+	// every sentence that lacks a tag it needs without running its regexp.
 	tags := string(a.layeredTags())
-	present := make([]rules.ByteSet, len(a.sents))
+	sentTags := make([]rules.Tags, len(a.sents))
 	for i, sent := range a.sents {
-		present[i] = rules.BytesOf(tags[sent.start:sent.end])
+		t, err := rules.NewTags(tags[sent.start:sent.end])
+		if err != nil {
+			// Tag bytes are ASCII by construction; say so if one is not.
+			a.warn("", "%s phase, sentence at byte %d: %v", phase, a.mention(sent).Start, err)
+		}
+		sentTags[i] = t
 	}
 	for _, rule := range a.x.rules.Phase(phase) {
 		for i, sent := range a.sents {
 			if ctx.Err() != nil {
 				return
 			}
-			if !rule.MayMatch(present[i]) {
+			if !rule.MayMatch(sentTags[i].Present()) {
 				continue
 			}
-			matches, err := rule.FindAll(tags[sent.start:sent.end])
+			matches, err := rule.FindIn(sentTags[i])
 			if err != nil {
 				if errors.Is(err, rules.ErrTimeout) {
 					a.warn(rule.ID, "rule timed out on the sentence at byte %d", a.mention(sent).Start)

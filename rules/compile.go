@@ -127,17 +127,42 @@ func (m Match) Group(name string) (Span, bool) {
 // given wrong offsets. When one match attempt runs past the rule's time
 // budget, FindAll returns the matches found so far and an error that wraps
 // ErrTimeout and names the rule.
-func (c *Compiled) FindAll(tags string) (out []Match, err error) {
+func (c *Compiled) FindAll(tags string) ([]Match, error) {
+	t, err := NewTags(tags)
+	if err != nil {
+		return nil, fmt.Errorf("rule %s: %w", c.ID, err)
+	}
+	return c.FindIn(t)
+}
+
+// Tags is a tag string checked once, with the set of bytes it holds, for
+// running many rules over one sentence.
+type Tags struct {
+	s       string
+	present ByteSet
+}
+
+// NewTags checks that s is ASCII, as every tag string is.
+func NewTags(s string) (Tags, error) {
+	var present ByteSet
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return Tags{}, fmt.Errorf("tag string is not ASCII (byte %#x at offset %d)", s[i], i)
+		}
+		present.add(s[i])
+	}
+	return Tags{s, present}, nil
+}
+
+// Present is the set of bytes the tag string holds.
+func (t Tags) Present() ByteSet { return t.present }
+
+// FindIn is FindAll over a checked tag string.
+func (c *Compiled) FindIn(t Tags) (out []Match, err error) {
 	if c == nil || c.re == nil {
 		return nil, fmt.Errorf("rules: FindAll on a rule that was not made by Compile")
 	}
-	var present ByteSet
-	for i := 0; i < len(tags); i++ {
-		if tags[i] >= 0x80 {
-			return nil, fmt.Errorf("rule %s: tag string is not ASCII (byte %#x at offset %d)", c.ID, tags[i], i)
-		}
-		present.add(tags[i])
-	}
+	tags, present := t.s, t.present
 	if !c.MayMatch(present) {
 		return nil, nil
 	}

@@ -9,15 +9,6 @@ import (
 // bytes of which a match needs at least one.
 type ByteSet [2]uint64
 
-// BytesOf returns the set of the ASCII bytes of s.
-func BytesOf(s string) ByteSet {
-	var set ByteSet
-	for i := 0; i < len(s); i++ {
-		set.add(s[i])
-	}
-	return set
-}
-
 func (s *ByteSet) add(b byte) {
 	if b < 0x80 {
 		s[b>>6] |= 1 << (b & 63)

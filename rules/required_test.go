@@ -70,7 +70,7 @@ func TestMayMatch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		may := rule.MayMatch(BytesOf(tt.tags))
+		may := rule.MayMatch(mustTags(t, tt.tags).Present())
 		if len(matches) > 0 && !may {
 			t.Errorf("%q: MayMatch false but the rule matches", tt.tags)
 		}
