@@ -52,7 +52,10 @@ type analysis struct {
 	}
 	warnings []Warning
 
-	names      nameIndex           // people by name part, for short forms
+	// byNamePart finds, for shortFormOf, the people of several name
+	// parts with a given part, in document order, without a scan of every
+	// mention of the document (see indexNames).
+	byNamePart map[string][]*personEntity
 	nameTokens map[string][]string // memo of nameTokens, by name
 	titlesHeld map[heldTitle]bool  // memo of holdsTitle
 }

@@ -43,6 +43,9 @@ type personEntity struct {
 	mentions []*personMention
 	name     string
 	id       string
+	// starts are the sorted first tokens of the mentions, kept from the
+	// name index on (see indexNames) for the short forms to look up.
+	starts []int
 }
 
 // addPerson records a person a rule found: the group "person" is the name,
@@ -290,7 +293,7 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 	for tier := fitLast; tier <= worst; tier++ {
 		var before, after *personEntity
 		beforeAt, afterAt := -1, -1
-		cands := a.names.byPart[w]
+		cands := a.byNamePart[w]
 		if tier == fitTypo {
 			cands = a.personEntities
 		}
@@ -298,7 +301,7 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 			if fit(w, a.nameParts(e.name)) != tier {
 				continue
 			}
-			starts := a.names.starts[e]
+			starts := e.starts
 			i, _ := slices.BinarySearch(starts, at)
 			if i > 0 && starts[i-1] > beforeAt {
 				before, beforeAt = e, starts[i-1]
@@ -320,17 +323,10 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 	return nil
 }
 
-// nameIndex is what shortFormOf looks up instead of scanning every
-// mention of the document for every word: the people by the parts of
-// their names, and where each is mentioned.
-type nameIndex struct {
-	byPart map[string][]*personEntity // a name part -> the people of several parts with it, in document order
-	starts map[*personEntity][]int    // the sorted first tokens of each person's mentions
-}
-
-// indexNames builds the name index of the people found so far.
+// indexNames indexes the people found so far by name part, and sorts the
+// first tokens of their mentions, for shortFormOf.
 func (a *analysis) indexNames() {
-	a.names = nameIndex{byPart: map[string][]*personEntity{}, starts: map[*personEntity][]int{}}
+	a.byNamePart = map[string][]*personEntity{}
 	for _, e := range a.personEntities {
 		parts := a.nameParts(e.name)
 		if len(parts) < 2 {
@@ -338,20 +334,20 @@ func (a *analysis) indexNames() {
 		}
 		for i, p := range parts {
 			if !slices.Contains(parts[:i], p) {
-				a.names.byPart[p] = append(a.names.byPart[p], e)
+				a.byNamePart[p] = append(a.byNamePart[p], e)
 			}
 		}
+		e.starts = make([]int, 0, len(e.mentions))
 		for _, m := range e.mentions {
-			a.names.mentioned(e, m.span.start)
+			e.mentioned(m.span.start)
 		}
 	}
 }
 
-// mentioned records a mention of e at token pos.
-func (n nameIndex) mentioned(e *personEntity, pos int) {
-	starts := n.starts[e]
-	i, _ := slices.BinarySearch(starts, pos)
-	n.starts[e] = slices.Insert(starts, i, pos)
+// mentioned records a mention of e at token pos in e.starts.
+func (e *personEntity) mentioned(pos int) {
+	i, _ := slices.BinarySearch(e.starts, pos)
+	e.starts = slices.Insert(e.starts, i, pos)
 }
 
 // typoOf reports whether the folded names x and y have as many parts and
@@ -408,7 +404,7 @@ func (a *analysis) joinShortForms() {
 			if full := a.shortFormOf(parts[0], m.span.start, fitTypo); full != nil {
 				m.entity = full
 				full.mentions = append(full.mentions, m)
-				a.names.mentioned(full, m.span.start)
+				full.mentioned(m.span.start)
 				continue
 			}
 			kept = append(kept, m)
@@ -511,7 +507,7 @@ func (a *analysis) matchFullName(i int, cands []*personEntity, covered []bool) (
 func (a *analysis) addNameUse(s span, e *personEntity) {
 	m := &personMention{span: s, name: s, rule: "person.name-use", entity: e}
 	e.mentions = append(e.mentions, m)
-	a.names.mentioned(e, s.start)
+	e.mentioned(s.start)
 	a.people = append(a.people, m)
 }
 
