@@ -97,11 +97,16 @@ func (a *analysis) readRun(r span) runReading {
 	case r.start > 1 && a.base[r.start-1] == '-' && a.glued(r.start-1) && a.glued(r.start):
 		// "Hi-Tech Park": no name starts inside a hyphenated word.
 		return runNotPerson
+	case a.isClass(r.start-1, "word/the"):
+		// "the Ben Thanh market", "the Hoa Lac hi-tech park": English puts
+		// no article before a person's bare name; it does before the names
+		// of places and things.
+		return runNotPerson
 	case first != nil && first.Subtype == subtypeForename:
 		// "Jason Smith", "Juan Carlos Moreno Brid": a forename and more
 		// forenames, family names or unknown capitalised words. An English
 		// word ("Mark Field") or a given syllable written last ("Ben
-		// Thanh", a market) leaves the run to prose.
+		// Thanh") leaves the run to prose.
 		for i := r.start + 1; i < r.end; i++ {
 			part := a.namePart(i)
 			if part == nil && a.base[i] != shapeCapital || part != nil && part.Subtype == subtypeGiven {

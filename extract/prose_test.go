@@ -17,6 +17,7 @@ func TestReadRun(t *testing.T) {
 		{"The letter reached Bodo Ramelow yesterday.", "Bodo Ramelow", runPerson},
 		{"The letter reached Mark Field yesterday.", "Mark Field", runAsk}, // an English word last
 		{"The letter went to Ben Thanh yesterday.", "Ben Thanh", runAsk},   // a given syllable last
+		{"They toured the Ben Thanh market yesterday.", "Ben Thanh", runNotPerson}, // after "the"
 		{"They toured the Xanh Complex Urban Area yesterday.", "Xanh Complex Urban Area", runNotPerson},
 		{"They toured the Hi-Tech Park yesterday.", "Tech Park", runNotPerson},     // inside a hyphenated word
 		{"They drove to the towns of Hoa Lac yesterday.", "Hoa Lac", runNotPerson}, // given syllable, family name
