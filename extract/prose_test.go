@@ -15,8 +15,8 @@ func TestReadRun(t *testing.T) {
 	}{
 		{"The talks were chaired by Juan Carlos Moreno Brid yesterday.", "Juan Carlos Moreno Brid", runPerson},
 		{"The letter reached Bodo Ramelow yesterday.", "Bodo Ramelow", runPerson},
-		{"The letter reached Mark Field yesterday.", "Mark Field", runAsk}, // an English word last
-		{"The letter went to Ben Thanh yesterday.", "Ben Thanh", runAsk},   // a given syllable last
+		{"The letter reached Mark Field yesterday.", "Mark Field", runAsk},         // an English word last
+		{"The letter went to Ben Thanh yesterday.", "Ben Thanh", runAsk},           // a given syllable last
 		{"They toured the Ben Thanh market yesterday.", "Ben Thanh", runNotPerson}, // after "the"
 		{"They toured the Xanh Complex Urban Area yesterday.", "Xanh Complex Urban Area", runNotPerson},
 		{"They toured the Hi-Tech Park yesterday.", "Tech Park", runNotPerson},     // inside a hyphenated word
