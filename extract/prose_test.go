@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestReadRun checks what the gazetteer alone decides about a capitalised
 // run that no rule claimed, before prose's recogniser is asked.
@@ -44,4 +47,45 @@ func findRun(a *analysis, s string) (span, bool) {
 		}
 	}
 	return span{}, false
+}
+
+// TestProseDecidesWhatTheGazetteerCannot runs the path through prose's
+// recogniser: a forename followed by an English word ("Stone") is left to
+// it, and the person it confirms carries its rule.
+func TestProseDecidesWhatTheGazetteerCannot(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := x.Extract("The delegation was received by Peter Stone, who thanked the hosts.")
+	if len(doc.People) != 1 || doc.People[0].Name != "Peter Stone" || doc.People[0].Rule != proseRule {
+		t.Errorf("people = %+v, want Peter Stone by %s", doc.People, proseRule)
+	}
+	for _, c := range []struct {
+		window string
+		want   []string
+	}{
+		{"by Peter Stone, who", []string{"peter stone"}},
+		{"near Song Hong Bridge", nil},
+	} {
+		got, err := prosePeople(c.window)
+		if err != nil || !slices.Equal(got, c.want) {
+			t.Errorf("prosePeople(%q) = %q, %v; want %q", c.window, got, err, c.want)
+		}
+	}
+}
+
+// BenchmarkProseWindow is the cost of one question to prose's recogniser:
+// a two-word run in its six-token window, the price of each run the
+// gazetteer leaves undecided.
+func BenchmarkProseWindow(b *testing.B) {
+	if _, err := prosePeople("warm up"); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := prosePeople("received by Peter Stone , who"); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
