@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/text"
@@ -32,8 +34,9 @@ type analysis struct {
 	// document; gazLongest is the most tokens one match covers.
 	gazFrom    []int
 	gazLongest int
-	chosen     []int  // per token, the gazetteer match in the tag string, or -1
-	base       []byte // tags from gazetteer and shapes
+	chosen     []int    // per token, the gazetteer match in the tag string, or -1
+	scratch    *scratch // where toks, gaz, gazFrom, chosen and base go back (see release)
+	base       []byte   // tags from gazetteer and shapes
 
 	// Candidates as the rules found them, and the mentions the overlap
 	// policy kept.
@@ -60,20 +63,44 @@ type analysis struct {
 	titlesHeld map[heldTitle]bool  // memo of holdsTitle
 }
 
+// scratch holds the per-document slices that no Document keeps (tokens,
+// gazetteer matches, the tag string and its indexes), for a later
+// document to reuse: they are most of what a document allocates besides
+// its results.
+type scratch struct {
+	toks    []text.Token
+	gaz     []gazetteer.Match
+	base    []byte
+	chosen  []int
+	gazFrom []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
 func newAnalysis(x *Extractor, raw string) *analysis {
 	a := &analysis{x: x, raw: raw, acronyms: map[string]*orgMention{}, nameTokens: map[string][]string{}, titlesHeld: map[heldTitle]bool{}}
+	sc := scratchPool.Get().(*scratch)
+	a.scratch = sc
 	a.shadow = text.Clean(raw, x.lexicon)
-	a.toks = text.Tokenize(a.shadow.Clean)
+	a.toks = text.AppendTokens(sc.toks[:0], a.shadow.Clean)
 	for _, s := range text.Sentences(a.toks, x.isAbbrev) {
 		a.sents = append(a.sents, span{s.Start, s.End})
 	}
-	a.gaz = x.gaz.Match(a.toks)
+	a.gaz = x.gaz.AppendMatch(sc.gaz[:0], a.toks)
+	a.gazFrom = sc.gazFrom
 	a.indexGazetteer()
-	a.base, a.chosen = x.tags.baseTags(a.toks, a.gaz, text.DefaultLexicon())
+	a.base, a.chosen = x.tags.baseTags(a.toks, a.gaz, text.DefaultLexicon(), sc.base, sc.chosen)
 	if n := a.shadow.InvalidUTF8(); n > 0 {
 		a.warn("", "invalid UTF-8: %d bytes read as U+FFFD", n)
 	}
 	return a
+}
+
+// release hands the per-document slices back for the next document; the
+// analysis must not be used after it.
+func (a *analysis) release() {
+	*a.scratch = scratch{toks: a.toks, gaz: a.gaz, base: a.base, chosen: a.chosen, gazFrom: a.gazFrom}
+	scratchPool.Put(a.scratch)
 }
 
 // mention translates a token span into raw offsets.
@@ -114,7 +141,7 @@ func (a *analysis) text(s span) string {
 
 // indexGazetteer fills gazFrom and gazLongest; a.gaz is sorted by Start.
 func (a *analysis) indexGazetteer() {
-	a.gazFrom = make([]int, len(a.toks)+1)
+	a.gazFrom = slices.Grow(a.gazFrom[:0], len(a.toks)+1)[:len(a.toks)+1]
 	i := 0
 	for m, g := range a.gaz {
 		for ; i <= g.Start; i++ {

@@ -50,7 +50,9 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) *Document {
 			st.after(a)
 		}
 	}
-	return a.document()
+	doc := a.document()
+	a.release()
+	return doc
 }
 
 // runPhase runs every rule of a phase over every sentence's tag string,

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -139,9 +140,11 @@ func paintTag(tags []byte, start, end int, tag byte) {
 // starting at a token, then the class that comes first in the rules' tag
 // list. Matches that start inside a chosen one are left out of the tag
 // string (they stay available to the stages). matches are sorted by Start.
-func (t *tagger) baseTags(toks []text.Token, matches []gazetteer.Match, dict text.Lexicon) (tags []byte, chosen []int) {
-	tags = make([]byte, len(toks))
-	chosen = make([]int, len(toks))
+// The two slices reuse the memory of tags and chosen, whose contents are
+// overwritten.
+func (t *tagger) baseTags(toks []text.Token, matches []gazetteer.Match, dict text.Lexicon, tags []byte, chosen []int) ([]byte, []int) {
+	tags = slices.Grow(tags[:0], len(toks))[:len(toks)]
+	chosen = slices.Grow(chosen[:0], len(toks))[:len(toks)]
 	m := 0 // first match not starting before token i
 	for i := 0; i < len(toks); {
 		for m < len(matches) && matches[m].Start < i {

@@ -303,8 +303,14 @@ func (t *trie) child(node, tok int32) int32 {
 // folded; fold: case and diacritics folded; exact: as written); acronyms
 // are always exact.
 func (g *Gazetteer) Match(toks []text.Token) []Match {
+	return g.AppendMatch(nil, toks)
+}
+
+// AppendMatch is Match appending to dst, so that a caller can reuse the
+// slice of an earlier text. It returns dst as it was when nothing matches.
+func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 	if g == nil || len(toks) == 0 || len(g.entries) == 0 {
-		return nil
+		return dst
 	}
 	t := &g.trie
 	sc := scratchPool.Get().(*matchScratch)
@@ -362,13 +368,13 @@ func (g *Gazetteer) Match(toks []text.Token) []Match {
 		longestFirst(out[segStart:])
 	}
 	if len(out) == 0 {
-		return nil
+		return dst
 	}
-	ms := make([]Match, len(out))
-	for k, f := range out {
-		ms[k] = Match{Start: int(f.start), End: int(f.end), Entry: g.entries[f.entry], Form: f.form, Index: f.entry}
+	dst = slices.Grow(dst, len(out))
+	for _, f := range out {
+		dst = append(dst, Match{Start: int(f.start), End: int(f.end), Entry: g.entries[f.entry], Form: f.form, Index: f.entry})
 	}
-	return ms
+	return dst
 }
 
 // found is a match as Match gathers it.

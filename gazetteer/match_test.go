@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -558,5 +559,20 @@ func TestMatchIndex(t *testing.T) {
 		if entries[m.Index] != m.Entry {
 			t.Errorf("match %+v: Entries()[%d] is %s", m, m.Index, entries[m.Index].ID)
 		}
+	}
+}
+
+// TestAppendMatch checks that AppendMatch keeps what dst held and adds what
+// Match finds, and leaves dst alone when nothing matches.
+func TestAppendMatch(t *testing.T) {
+	g := mustNew(t, "- {id: org.un, type: organisation, name: United Nations, acronym: UN}\n")
+	toks := text.Tokenize("The UN met.")
+	sentinel := Match{Start: -1}
+	got := g.AppendMatch([]Match{sentinel}, toks)
+	if len(got) != 2 || got[0] != sentinel || !slices.Equal(got[1:], g.Match(toks)) {
+		t.Errorf("AppendMatch = %+v", got)
+	}
+	if got := g.AppendMatch([]Match{sentinel}, text.Tokenize("Nothing here.")); len(got) != 1 {
+		t.Errorf("AppendMatch with no match = %+v, want dst", got)
 	}
 }

@@ -2,6 +2,7 @@ package text
 
 import (
 	"math"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -42,11 +43,17 @@ const MaxText = math.MaxInt32
 // Gazetteer phrases are tokenised by the same function, which keeps the two
 // in step. Only the first MaxText bytes of s are read.
 func Tokenize(s string) []Token {
+	return AppendTokens(nil, s)
+}
+
+// AppendTokens is Tokenize appending to dst, so that a caller can reuse
+// the slice of an earlier text.
+func AppendTokens(dst []Token, s string) []Token {
 	if len(s) > MaxText {
 		s = s[:MaxText]
 	}
 	// News text has a token every five or six bytes.
-	toks := make([]Token, 0, len(s)/5+1)
+	toks := slices.Grow(dst, len(s)/5+1)
 	lines := 0
 	for i := 0; i < len(s); {
 		c := s[i]

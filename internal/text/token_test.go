@@ -3,6 +3,7 @@ package text
 import (
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -104,5 +105,15 @@ func TestTokenLayout(t *testing.T) {
 		if len(toks) != 1 || toks[0].Lines != tt.want || toks[0].End() != int32(tt.newlines+5) {
 			t.Errorf("%d newlines: got %+v, want Lines %d", tt.newlines, toks, tt.want)
 		}
+	}
+}
+
+// TestAppendTokens checks that AppendTokens keeps what dst held and adds
+// the tokens Tokenize gives.
+func TestAppendTokens(t *testing.T) {
+	sentinel := Token{Text: "x"}
+	got := AppendTokens([]Token{sentinel}, "Two words.")
+	if len(got) != 4 || got[0] != sentinel || !slices.Equal(got[1:], Tokenize("Two words.")) {
+		t.Errorf("AppendTokens = %+v", got)
 	}
 }
