@@ -40,13 +40,16 @@ const proseContext = 2
 func (a *analysis) undecidedNames(sent span, covered []bool) []span {
 	var runs []span
 	flush := func(r span, foreign bool) {
+		if !foreign || r.len() < minProseRun || r.len() > maxProseRun {
+			return
+		}
 		// After "in" or "at" ("at the") a run names a place, whatever
 		// prose thinks.
 		before := r.start - 1
 		if a.isClass(before, "word/the") {
 			before--
 		}
-		if foreign && r.len() >= minProseRun && r.len() <= maxProseRun && !a.isClass(before, "word/in") {
+		if !a.isClass(before, "word/in") {
 			runs = append(runs, r)
 		}
 	}
@@ -150,12 +153,15 @@ func (a *analysis) addProsePeople() {
 	// Only yes-answers and rule-found names are remembered, and only for
 	// this document: prose may refuse a name in one context and accept it
 	// in the next ("Mark Field (Photo" against "Mark Field, in").
-	known := map[string]bool{}
-	for _, p := range a.people {
-		known[text.Key(a.text(p.name))] = true
-	}
+	var known map[string]bool // built on the first undecided run
 	for _, sent := range a.sents {
 		for _, r := range a.undecidedNames(sent, covered) {
+			if known == nil {
+				known = map[string]bool{}
+				for _, p := range a.people {
+					known[text.Key(a.text(p.name))] = true
+				}
+			}
 			key := text.Key(a.text(r))
 			if known[key] {
 				continue
