@@ -1,9 +1,10 @@
 package extract
 
 import (
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/text"
 )
@@ -23,7 +24,7 @@ func (a *analysis) document() *Document {
 
 func (a *analysis) buildOrganisations(doc *Document) {
 	for i, e := range a.orgEntities {
-		e.id = fmt.Sprintf("o%d", i+1)
+		e.id = entityID("o", i)
 		o := Organisation{ID: e.id, Acronym: e.acronym}
 		if e.entry != nil {
 			o.Gazetteer = e.entry.ID
@@ -49,7 +50,7 @@ func (a *analysis) buildPeople(doc *Document) {
 	ents := a.personEntities
 	sort.SliceStable(ents, func(i, j int) bool { return firstPerson(ents[i]) < firstPerson(ents[j]) })
 	for i, e := range ents {
-		e.id = fmt.Sprintf("p%d", i+1)
+		e.id = entityID("p", i)
 	}
 	for _, e := range ents {
 		sort.Slice(e.mentions, func(i, j int) bool { return e.mentions[i].span.start < e.mentions[j].span.start })
@@ -127,7 +128,7 @@ func (a *analysis) buildDates(doc *Document) {
 		if !ok {
 			i = len(doc.Dates)
 			byValue[d.value] = i
-			doc.Dates = append(doc.Dates, Date{ID: fmt.Sprintf("d%d", i+1), Text: a.text(d.span), Value: d.value})
+			doc.Dates = append(doc.Dates, Date{ID: entityID("d", i), Text: a.text(d.span), Value: d.value})
 			doc.Dates[i].Rule = d.rule
 		}
 		d.id = doc.Dates[i].ID
@@ -141,18 +142,21 @@ func (a *analysis) buildPlaces(doc *Document) {
 		// A place keeps the name the article first gives it ("Viet Nam",
 		// "Thüringen"), unless in the capitals of a dateline ("HANOI"); the
 		// gazetteer ID ties the other spellings to it.
-		key, name := "name:"+text.Key(a.text(p.span)), a.text(p.span)
+		var key string
+		name := a.text(p.span)
 		if p.entry != nil {
 			key = "entry:" + p.entry.ID
-			if name == strings.ToUpper(name) && name != p.entry.Name {
+			if upperCased(name) && name != p.entry.Name {
 				name = p.entry.Name
 			}
+		} else {
+			key = "name:" + text.Key(name)
 		}
 		i, ok := byKey[key]
 		if !ok {
 			i = len(doc.Places)
 			byKey[key] = i
-			doc.Places = append(doc.Places, Place{ID: fmt.Sprintf("l%d", i+1), Name: name})
+			doc.Places = append(doc.Places, Place{ID: entityID("l", i), Name: name})
 			doc.Places[i].Rule = p.rule
 			if p.entry != nil {
 				doc.Places[i].Gazetteer = p.entry.ID
@@ -201,4 +205,24 @@ func (g argument) id() string {
 		return g.person.id
 	}
 	return g.org.id
+}
+
+// entityID is the ID of the i-th entity of a kind ("p1", "o2").
+func entityID(kind string, i int) string {
+	return kind + strconv.Itoa(i+1)
+}
+
+// upperCased reports whether s is written in capitals ("HANOI"), as
+// strings.ToUpper(s) == s would, without building the upper-case copy for
+// ASCII names.
+func upperCased(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.ToUpper(s) == s
+		case 'a' <= c && c <= 'z':
+			return false
+		}
+	}
+	return true
 }
