@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/text"
+	"github.com/newsgraph/newsgraph/rules"
 )
 
 // span is a range of token indices, end exclusive.
@@ -34,9 +35,11 @@ type analysis struct {
 	// document; gazLongest is the most tokens one match covers.
 	gazFrom    []int
 	gazLongest int
-	chosen     []int    // per token, the gazetteer match in the tag string, or -1
-	scratch    *scratch // where toks, gaz, gazFrom, chosen and base go back (see release)
-	base       []byte   // tags from gazetteer and shapes
+	chosen     []int        // per token, the gazetteer match in the tag string, or -1
+	scratch    *scratch     // where toks, gaz, gazFrom, chosen and base go back (see release)
+	tagBuf     []byte       // the layered tag string of the phase running
+	sentTags   []rules.Tags // its sentences, checked, for the rules
+	base       []byte       // tags from gazetteer and shapes
 
 	// Candidates as the rules found them, and the mentions the overlap
 	// policy kept.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/newsgraph/newsgraph/rules"
 )
@@ -62,7 +63,8 @@ func (a *analysis) runPhase(ctx context.Context, phase string, apply func(*analy
 	// once, with the set of tags each sentence holds, so that a rule skips
 	// every sentence that lacks a tag it needs without running its regexp.
 	tags := string(a.layeredTags())
-	sentTags := make([]rules.Tags, len(a.sents))
+	a.sentTags = slices.Grow(a.sentTags[:0], len(a.sents))[:len(a.sents)]
+	sentTags := a.sentTags
 	for i, sent := range a.sents {
 		t, err := rules.NewTags(tags[sent.start:sent.end])
 		if err != nil {
@@ -124,7 +126,8 @@ func groups(m rules.Match, name string, sent span) []span {
 // painted over it: places, dates, organisations, titles, then people, so
 // that the stronger layer wins where two overlap.
 func (a *analysis) layeredTags() []byte {
-	tags := append([]byte(nil), a.base...)
+	a.tagBuf = append(a.tagBuf[:0], a.base...)
+	tags := a.tagBuf
 	t := a.x.tags
 	for _, p := range a.places {
 		t.paint(tags, p.span.start, p.span.end, classPlace)
