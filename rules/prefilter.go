@@ -2,6 +2,7 @@ package rules
 
 import (
 	"encoding/binary"
+	"fmt"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -339,6 +340,13 @@ func toGo(p string, names bool) (out string, exact, ok bool) {
 					i += 2
 					continue
 				}
+				if set, ok := oneByteOf(p[i+3 : end-1]); !names && end == len(p) && strings.HasPrefix(rest, "!") && ok {
+					// So may a final negative lookahead of single bytes
+					// ("not followed by a digit"): any other byte, or the end.
+					b.WriteString("(?:[^" + classOf(set) + "]|$)")
+					i = end - 1
+					continue
+				}
 				i = end - 1
 				if i+1 < len(p) && strings.IndexByte("*+?{", p[i+1]) >= 0 {
 					return "", false, false // a quantified lookaround: rare, not worth it
@@ -419,4 +427,39 @@ func groupEnd(p string, i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// oneByteOf reads a pattern made of single-byte alternatives ("[014]|[NG]",
+// "x|\\(") and returns the bytes it matches; ok is false for any other
+// pattern.
+func oneByteOf(p string) (set ByteSet, ok bool) {
+	r := &reqParser{s: p}
+	for {
+		if r.i >= len(r.s) || r.s[r.i] == '|' || r.s[r.i] == '(' || r.s[r.i] == '.' || r.s[r.i] == '^' || r.s[r.i] == '$' {
+			return set, false
+		}
+		atom, ok := r.atom()
+		if !ok || len(atom) != 1 {
+			return set, false // a negated class, an escape of a letter
+		}
+		set = set.union(atom[0])
+		switch {
+		case r.i == len(r.s):
+			return set, true
+		case r.s[r.i] != '|':
+			return set, false // a quantifier, or a second atom
+		}
+		r.i++
+	}
+}
+
+// classOf writes a set of bytes as the inside of a character class.
+func classOf(set ByteSet) string {
+	var b strings.Builder
+	for c := 0; c < 0x80; c++ {
+		if set.has(byte(c)) {
+			fmt.Fprintf(&b, `\x%02x`, c)
+		}
+	}
+	return b.String()
 }

@@ -15,8 +15,11 @@ func TestSuperset(t *testing.T) {
 		{`(?<person>Pp*)`, `(?:Pp*)`, true},
 		{`(?<=^|[D,(])T`, `T`, true},
 		{`A(?!x)(?=y)B`, `AB`, true},
-		{`G(?=~)`, `G(?:~)`, true}, // a lookahead that ends the pattern is read as consumed
-		{`G(?!~)`, `G`, true},
+		{`G(?=~)`, `G(?:~)`, true},         // a lookahead that ends the pattern is read as consumed
+		{`G(?!~)`, `G(?:[^\x7e]|$)`, true}, // so is a final negative one of single bytes
+		{`G(?![01]|N)`, `G(?:[^\x30\x31\x4e]|$)`, true},
+		{`G(?!~N)`, `G`, true}, // two bytes: dropped
+		{`G(?!~)N`, `GN`, true},
 		{`(?<!(?:a|b))C`, `C`, true},
 		{`(?>Ll*)`, `(?:Ll*)`, true},
 		{`[^PpR]*?\(@\)`, `[^PpR]*?\(@\)`, true},
@@ -58,7 +61,10 @@ func TestPrefilterViable(t *testing.T) {
 		// A pattern that may match empty is viable everywhere.
 		{`a*`, "bb", []bool{true, true, true}},
 		// A dropped lookaround widens the language, never narrows it.
-		{`(?<=D)T(?!F)`, "TF", []bool{true, false, false}},
+		{`(?<=D)T(?!F~)`, "TF~", []bool{true, false, false, false}},
+		// A final negative lookahead of single bytes is read as "any other
+		// byte, or the end".
+		{`T(?!F)`, "TFTxT", []bool{false, false, true, false, true, false}},
 		// A final lookahead is read as part of the match.
 		{`G(?=~)`, "GG~", []bool{false, true, false, false}},
 	} {
@@ -212,5 +218,33 @@ func TestFinalNewline(t *testing.T) {
 	got, err := r.FindAll("xN\n")
 	if err != nil || len(got) != 1 || got[0].Start != 1 {
 		t.Errorf("FindAll = %+v, %v; want the N at 1", got, err)
+	}
+}
+
+func TestOneByteOf(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string // the bytes, in order
+		ok   bool
+	}{
+		{`[014]`, "014", true},
+		{`[01]|N|\(`, "(01N", true},
+		{`[^0]`, "", false},
+		{`NG`, "", false},
+		{`N*`, "", false},
+		{`(?:N)`, "", false},
+		{`N|`, "", false},
+		{``, "", false},
+	} {
+		set, ok := oneByteOf(tc.in)
+		var got []byte
+		for c := 0; c < 0x80; c++ {
+			if set.has(byte(c)) {
+				got = append(got, byte(c))
+			}
+		}
+		if ok != tc.ok || ok && string(got) != tc.want {
+			t.Errorf("oneByteOf(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
 	}
 }
