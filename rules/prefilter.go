@@ -430,19 +430,34 @@ func groupEnd(p string, i int) (int, bool) {
 }
 
 // oneByteOf reads a pattern made of single-byte alternatives ("[014]|[NG]",
-// "x|\\(") and returns the bytes it matches; ok is false for any other
-// pattern.
+// "x|\\(", "(?:[NG])|-") and returns the bytes it matches; ok is false for
+// any other pattern.
 func oneByteOf(p string) (set ByteSet, ok bool) {
 	r := &reqParser{s: p}
 	for {
-		if r.i >= len(r.s) || r.s[r.i] == '|' || r.s[r.i] == '(' || r.s[r.i] == '.' || r.s[r.i] == '^' || r.s[r.i] == '$' {
+		var one ByteSet
+		switch {
+		case r.i >= len(r.s) || strings.IndexByte("|.^$", r.s[r.i]) >= 0:
 			return set, false
+		case strings.HasPrefix(r.s[r.i:], "(?:"):
+			end, ok := groupEnd(r.s, r.i)
+			if !ok {
+				return set, false
+			}
+			if one, ok = oneByteOf(r.s[r.i+3 : end-1]); !ok {
+				return set, false
+			}
+			r.i = end
+		case r.s[r.i] == '(':
+			return set, false
+		default:
+			atom, ok := r.atom()
+			if !ok || len(atom) != 1 {
+				return set, false // a negated class, an escape of a letter
+			}
+			one = atom[0]
 		}
-		atom, ok := r.atom()
-		if !ok || len(atom) != 1 {
-			return set, false // a negated class, an escape of a letter
-		}
-		set = set.union(atom[0])
+		set = set.union(one)
 		switch {
 		case r.i == len(r.s):
 			return set, true

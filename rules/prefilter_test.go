@@ -232,7 +232,11 @@ func TestOneByteOf(t *testing.T) {
 		{`[^0]`, "", false},
 		{`NG`, "", false},
 		{`N*`, "", false},
-		{`(?:N)`, "", false},
+		{`(?:N)|(?:[01]|-)`, "-01N", true},
+		{`(?:NG)`, "", false},
+		{`(?:N)?`, "", false},
+		{`(?:[ab](?!c))`, "", false},
+		{`(?<n>N)`, "", false},
 		{`N|`, "", false},
 		{``, "", false},
 	} {
