@@ -60,8 +60,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) *Document {
 // with the layers the earlier phases found painted in.
 func (a *analysis) runPhase(ctx context.Context, phase string, apply func(*analysis, *rules.Compiled, rules.Match, span)) {
 	// One string for the whole document, sliced per sentence and checked
-	// once, with the set of tags each sentence holds, so that a rule skips
-	// every sentence that lacks a tag it needs without running its regexp.
+	// once, with the set of tags each sentence holds, for every rule.
 	tags := string(a.layeredTags())
 	a.sentTags = slices.Grow(a.sentTags[:0], len(a.sents))[:len(a.sents)]
 	sentTags := a.sentTags
@@ -78,9 +77,8 @@ func (a *analysis) runPhase(ctx context.Context, phase string, apply func(*analy
 			if ctx.Err() != nil {
 				return
 			}
-			if !rule.MayMatch(sentTags[i].Present()) {
-				continue
-			}
+			// FindIn skips, before any regexp, a sentence that lacks a tag
+			// the rule needs.
 			matches, err := rule.FindIn(sentTags[i])
 			if err != nil {
 				if errors.Is(err, rules.ErrTimeout) {
