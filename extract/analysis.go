@@ -76,6 +76,9 @@ type scratch struct {
 	base    []byte
 	chosen  []int
 	gazFrom []int
+	// matcher runs the rules; the matches of one rule on one sentence
+	// live in its buffers until the next, which is all runPhase needs.
+	matcher rules.Matcher
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -102,7 +105,8 @@ func newAnalysis(x *Extractor, raw string) *analysis {
 // release hands the per-document slices back for the next document; the
 // analysis must not be used after it.
 func (a *analysis) release() {
-	*a.scratch = scratch{toks: a.toks, gaz: a.gaz, base: a.base, chosen: a.chosen, gazFrom: a.gazFrom}
+	sc := a.scratch
+	sc.toks, sc.gaz, sc.base, sc.chosen, sc.gazFrom = a.toks, a.gaz, a.base, a.chosen, a.gazFrom
 	scratchPool.Put(a.scratch)
 }
 

@@ -79,7 +79,7 @@ func (a *analysis) runPhase(ctx context.Context, phase string, apply func(*analy
 			}
 			// FindIn skips, before any regexp, a sentence that lacks a tag
 			// the rule needs.
-			matches, err := rule.FindIn(sentTags[i])
+			matches, err := a.scratch.matcher.Find(rule, sentTags[i])
 			if err != nil {
 				if errors.Is(err, rules.ErrTimeout) {
 					a.warn(rule.ID, "rule timed out on the sentence at byte %d", a.mention(sent).Start)

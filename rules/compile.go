@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/dlclark/regexp2"
@@ -73,7 +72,7 @@ type Compiled struct {
 	Expanded string // the pattern after macro expansion, as compiled
 
 	re       *regexp2.Regexp
-	regular  *regexp.Regexp  // Go's engine, when it finds what re finds: see regularEngine
+	program  *program        // the backtracking matcher's form of re; nil: not modelled
 	pre      *prefilter      // where a match may start; nil: everywhere
 	anchored *regexp2.Regexp // re anchored at the start position, run where pre allows
 	groups   []string        // named groups, in group-number order
@@ -158,20 +157,110 @@ func NewTags(s string) (Tags, error) {
 func (t Tags) Present() ByteSet { return t.present }
 
 // FindIn is FindAll over a checked tag string.
-func (c *Compiled) FindIn(t Tags) (out []Match, err error) {
+func (c *Compiled) FindIn(t Tags) ([]Match, error) {
+	var f Matcher
+	return f.Find(c, t)
+}
+
+// A Matcher runs rules with buffers it keeps from call to call, so that a
+// caller running many rules over many sentences allocates nothing per
+// match. The matches one call returns, with their groups and spans, stay
+// valid until the next call. A Matcher is not safe for concurrent use; the
+// zero value is ready.
+type Matcher struct {
+	m       matcher
+	matches []Match
+	groups  []Group
+	spans   []Span
+	runes   []rune
+}
+
+// Find is FindIn with the Matcher's buffers.
+func (f *Matcher) Find(c *Compiled, t Tags) (out []Match, err error) {
 	if c == nil || c.re == nil {
 		return nil, fmt.Errorf("rules: FindAll on a rule that was not made by Compile")
 	}
+	f.matches, f.groups, f.spans = f.matches[:0], f.groups[:0], f.spans[:0]
 	tags, present := t.s, t.present
 	if !c.MayMatch(present) {
 		return nil, nil
 	}
-	// .NET's $ also matches before a final newline, which neither Go's
-	// engine nor the prefilter reads that way; tag strings hold none.
+	// .NET's $ also matches before a final newline, which neither the
+	// backtracking matcher nor the prefilter reads that way; tag strings
+	// hold none.
 	newline := present.has('\n')
-	if c.regular != nil && !newline {
-		return c.findRegular(tags), nil
+	if c.program != nil && !newline {
+		err = f.findProgram(c, tags)
+	} else {
+		err = f.findRegexp2(c, tags, newline)
 	}
+	if len(f.matches) == 0 {
+		return nil, err
+	}
+	return f.matches, err
+}
+
+// timeoutError is the error of a rule that ran past its time budget.
+func (c *Compiled) timeoutError() error {
+	return fmt.Errorf("rule %s: %w (budget %v per match)", c.ID, ErrTimeout, c.timeout)
+}
+
+// findProgram is the scan of FindAll with the backtracking matcher, tried
+// at each position the prefilter allows. Like regexp2's scan, it resumes at
+// the end of each match and one further on after an empty one; empty
+// matches are left out.
+func (f *Matcher) findProgram(c *Compiled, tags string) error {
+	m := &f.m
+	m.s, m.timeout, m.timedOut = tags, c.timeout, false
+	defer func() { m.s = "" }()
+	for pos := 0; pos <= len(tags); pos++ {
+		if c.pre != nil && !c.pre.viable(tags, pos) {
+			continue
+		}
+		if !m.matchAt(c.program, pos) {
+			if m.timedOut {
+				return c.timeoutError()
+			}
+			continue
+		}
+		if m.end > pos {
+			f.addProgramMatch(c, pos, m.end)
+			pos = m.end - 1
+		}
+	}
+	return nil
+}
+
+// addProgramMatch adds the match the backtracking matcher found, with its
+// captures grouped by name in group-number order.
+func (f *Matcher) addProgramMatch(c *Compiled, start, end int) {
+	from := len(f.groups)
+	for g, name := range c.groups {
+		first := len(f.spans)
+		for _, cp := range f.m.log {
+			if int(cp.group) == g {
+				f.spans = append(f.spans, Span{Start: int(cp.start), End: int(cp.end)})
+			}
+		}
+		if len(f.spans) > first {
+			f.groups = append(f.groups, Group{Name: name, Spans: f.spans[first:len(f.spans):len(f.spans)]})
+		}
+	}
+	f.addMatch(start, end, from)
+}
+
+// addMatch adds a match whose groups are f.groups[from:].
+func (f *Matcher) addMatch(start, end, from int) {
+	m := Match{Start: start, End: end}
+	if len(f.groups) > from {
+		m.Groups = f.groups[from:len(f.groups):len(f.groups)]
+	}
+	f.matches = append(f.matches, m)
+}
+
+// findRegexp2 is the scan of FindAll with regexp2, for the patterns the
+// backtracking matcher does not model.
+func (f *Matcher) findRegexp2(c *Compiled, tags string, newline bool) (err error) {
 	// A bug in regexp2 on some pattern must fail one rule, not the program.
 	defer func() {
 		if r := recover(); r != nil {
@@ -179,103 +268,79 @@ func (c *Compiled) FindIn(t Tags) (out []Match, err error) {
 		}
 	}()
 	// regexp2 matches over runes and would convert the string on every
-	// call; the tag string is ASCII, so a pooled buffer holds the same
-	// runes without an allocation per sentence. No regexp2 match outlives
-	// this call, so the buffer goes back to the pool at its end.
-	buf := runeBuffers.Get().(*[]rune)
-	defer runeBuffers.Put(buf)
-	runes := (*buf)[:0]
+	// call; the tag string is ASCII, so a reused buffer holds the same
+	// runes without an allocation per sentence.
+	runes := f.runes[:0]
 	for i := 0; i < len(tags); i++ {
 		runes = append(runes, rune(tags[i]))
 	}
-	*buf = runes
+	f.runes = runes
 	if c.pre != nil && !newline {
-		out, err = c.findFiltered(tags, runes)
+		err = f.findFiltered(c, tags, runes)
 	} else {
-		out, err = c.findScan(runes)
+		err = f.findScan(c, runes)
 	}
 	if err != nil {
 		// The only error regexp2 returns while matching from a valid start is
 		// its timeout; its message quotes the whole input, so it is replaced.
 		if strings.Contains(err.Error(), "timeout") {
-			return out, fmt.Errorf("rule %s: %w (budget %v per match)", c.ID, ErrTimeout, c.timeout)
+			return c.timeoutError()
 		}
-		return out, fmt.Errorf("rule %s: %w", c.ID, err)
+		return fmt.Errorf("rule %s: %w", c.ID, err)
 	}
-	return out, nil
+	return nil
 }
 
-// findScan is the scan of FindAll without a prefilter.
-func (c *Compiled) findScan(runes []rune) (out []Match, err error) {
+// findScan is the scan of FindAll with regexp2 and no prefilter.
+func (f *Matcher) findScan(c *Compiled, runes []rune) error {
 	m, err := c.re.FindRunesMatch(runes)
 	for err == nil && m != nil {
 		if m.Length > 0 {
-			out = append(out, convert(m))
+			f.addRegexp2Match(m)
 		}
 		// FindNextMatch resumes at the end of m, and one further on after an
 		// empty match, which gives non-overlapping, always-advancing matches.
 		m, err = c.re.FindNextMatch(m)
 	}
-	return out, err
+	return err
 }
 
 // findFiltered is the scan of FindAll with the prefilter: regexp2 runs,
 // anchored, only at positions the prefilter allows, and the matches are
 // those of the unanchored scan, which tries each position in turn.
-func (c *Compiled) findFiltered(tags string, runes []rune) (out []Match, err error) {
+func (f *Matcher) findFiltered(c *Compiled, tags string, runes []rune) error {
 	for pos := 0; pos <= len(tags); pos++ {
 		if !c.pre.viable(tags, pos) {
 			continue
 		}
 		m, err := c.anchored.FindRunesMatchStartingAt(runes, pos)
 		if err != nil {
-			return out, err
+			return err
 		}
-		if m == nil {
-			continue
-		}
-		if m.Length > 0 {
-			out = append(out, convert(m))
+		if m != nil && m.Length > 0 {
+			f.addRegexp2Match(m)
 			// The next scan starts where this match ends; after an empty
 			// match it starts one further on, as the loop's step does.
 			pos = m.Index + m.Length - 1
 		}
 	}
-	return out, nil
+	return nil
 }
 
-// runeBuffers holds the rune copies of tag strings that FindAll hands to
-// regexp2.
-var runeBuffers = sync.Pool{New: func() any { return new([]rune) }}
-
-// convert copies the named groups of a regexp2 match.
-func convert(m *regexp2.Match) Match {
-	out := Match{Start: m.Index, End: m.Index + m.Length}
-	groups := m.Groups()[1:]
-	// One backing array for the groups and one for their spans.
-	n, captures := 0, 0
-	for _, g := range groups {
-		if !numeric(g.Name) && len(g.Captures) > 0 {
-			n++
-			captures += len(g.Captures)
-		}
-	}
-	if n == 0 {
-		return out
-	}
-	out.Groups = make([]Group, 0, n)
-	spans := make([]Span, 0, captures)
-	for _, g := range groups {
+// addRegexp2Match adds a regexp2 match with its named groups.
+func (f *Matcher) addRegexp2Match(m *regexp2.Match) {
+	from := len(f.groups)
+	for _, g := range m.Groups()[1:] {
 		if numeric(g.Name) || len(g.Captures) == 0 {
 			continue
 		}
-		from := len(spans)
+		first := len(f.spans)
 		for _, c := range g.Captures {
-			spans = append(spans, Span{Start: c.Index, End: c.Index + c.Length})
+			f.spans = append(f.spans, Span{Start: c.Index, End: c.Index + c.Length})
 		}
-		out.Groups = append(out.Groups, Group{Name: g.Name, Spans: spans[from:len(spans):len(spans)]})
+		f.groups = append(f.groups, Group{Name: g.Name, Spans: f.spans[first:len(f.spans):len(f.spans)]})
 	}
-	return out
+	f.addMatch(m.Index, m.Index+m.Length, from)
 }
 
 // numeric reports whether a regexp2 group name is a number, which is how
@@ -496,7 +561,7 @@ func compileRule(r Rule, x *expander, timeout time.Duration, errs *ErrorList) (*
 		return nil, false
 	}
 	c := &Compiled{Rule: r, Expanded: expanded, re: re, groups: groups, required: required(expanded), timeout: timeout}
-	c.regular = regularEngine(expanded)
+	c.program = newProgram(expanded, groups)
 	if pre := newPrefilter(expanded); pre != nil {
 		// \G anchors a match at the position it is asked to start from;
 		// the group around the pattern captures nothing, so group numbers

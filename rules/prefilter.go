@@ -3,6 +3,7 @@ package rules
 import (
 	"encoding/binary"
 	"fmt"
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -292,36 +293,53 @@ func (b *builder) matchesAtEnd(pc uint32, seen map[uint32]bool) bool {
 // inline options, class subtraction, and escapes of letters other than a
 // few shared classes.
 func superset(p string) (string, bool) {
-	out, _, ok := toGo(p, false)
-	return out, ok
+	return toGo(p, supersetSyntax)
 }
 
-// toGo is superset, keeping named groups as Go's (?P<name>...) when names
-// is set; exact reports that nothing was dropped or loosened, so that the
-// Go pattern matches exactly what the regexp2 one does.
-func toGo(p string, names bool) (out string, exact, ok bool) {
+// goSyntax says how toGo writes what Go's syntax lacks.
+type goSyntax struct {
+	// marks, when not nil, makes toGo keep named groups as (?P<name>...)
+	// and write each lookaround and atomic group as a group named _m<n>
+	// whose kind ("=", "!", "<=", "<!", ">") it appends as (*marks)[n], for
+	// the backtracking matcher to read back. Otherwise lookarounds are
+	// dropped and groups made plain, for a superset.
+	marks *[]string
+}
+
+var supersetSyntax = goSyntax{}
+
+// toGo rewrites a regexp2 pattern into Go syntax as mode says, or reports
+// that it cannot.
+func toGo(p string, mode goSyntax) (string, bool) {
 	var b strings.Builder
-	exact = true
+	mark := func(kind string) {
+		fmt.Fprintf(&b, "(?P<_m%d>", len(*mode.marks))
+		*mode.marks = append(*mode.marks, kind)
+	}
 	for i := 0; i < len(p); i++ {
 		c := p[i]
 		switch {
 		case c == '\\':
 			if i+1 >= len(p) {
-				return "", false, false
+				return "", false
 			}
 			e := p[i+1]
 			if isAlnum(e) && !strings.ContainsRune("dDwW", rune(e)) {
-				return "", false, false
+				return "", false
 			}
 			b.WriteString(p[i : i+2])
 			i++
 		case c == '[':
 			end, ok := classEnd(p, i)
 			if !ok {
-				return "", false, false
+				return "", false
 			}
 			b.WriteString(p[i:end])
 			i = end - 1
+		case c == '{' && !countedRepeat.MatchString(p[i:]):
+			// The syntaxes differ on braces that are not a plain count
+			// ("{01}" is a count in .NET, text in Go).
+			return "", false
 		case c == '(' && strings.HasPrefix(p[i:], "(?"):
 			rest := p[i+2:]
 			switch {
@@ -329,55 +347,62 @@ func toGo(p string, names bool) (out string, exact, ok bool) {
 				strings.HasPrefix(rest, "<="), strings.HasPrefix(rest, "<!"):
 				end, ok := groupEnd(p, i)
 				if !ok {
-					return "", false, false
+					return "", false
 				}
-				exact = false
-				if !names && end == len(p) && strings.HasPrefix(rest, "=") {
+				if end < len(p) && strings.IndexByte("*+?{", p[end]) >= 0 {
+					return "", false // a quantified lookaround: rare, not worth it
+				}
+				kind := rest[:1]
+				if kind == "<" {
+					kind = rest[:2]
+				}
+				switch {
+				case mode.marks != nil:
+					mark(kind)
+					i += 1 + len(kind)
+				case end == len(p) && kind == "=":
 					// A lookahead that ends the pattern reads what follows
 					// the match: for where a match may start, it may as well
 					// be consumed.
 					b.WriteString("(?:")
 					i += 2
-					continue
-				}
-				if set, ok := oneByteOf(p[i+3 : end-1]); !names && end == len(p) && strings.HasPrefix(rest, "!") && ok {
-					// So may a final negative lookahead of single bytes
-					// ("not followed by a digit"): any other byte, or the end.
-					b.WriteString("(?:[^" + classOf(set) + "]|$)")
+				default:
+					if set, ok := oneByteOf(p[i+3 : end-1]); end == len(p) && kind == "!" && ok {
+						// So may a final negative lookahead of single bytes
+						// ("not followed by a digit"): any other byte, or the end.
+						b.WriteString("(?:[^" + classOf(set) + "]|$)")
+					}
 					i = end - 1
-					continue
 				}
-				i = end - 1
-				if i+1 < len(p) && strings.IndexByte("*+?{", p[i+1]) >= 0 {
-					return "", false, false // a quantified lookaround: rare, not worth it
-				}
-			case strings.HasPrefix(rest, ":"):
+			case strings.HasPrefix(rest, ">") && mode.marks != nil:
+				mark(">")
+				i += 2
+			case strings.HasPrefix(rest, ":"), strings.HasPrefix(rest, ">"):
 				b.WriteString("(?:")
 				i += 2
-			case strings.HasPrefix(rest, ">"):
-				b.WriteString("(?:")
-				i += 2
-				exact = false
 			case strings.HasPrefix(rest, "<"):
 				name := strings.IndexByte(rest, '>')
 				if name < 0 {
-					return "", false, false
+					return "", false
 				}
-				if names {
+				if mode.marks != nil {
 					b.WriteString("(?P<" + rest[1:name] + ">")
 				} else {
 					b.WriteString("(?:")
 				}
 				i += 2 + name
 			default:
-				return "", false, false
+				return "", false
 			}
 		default:
 			b.WriteByte(c)
 		}
 	}
-	return b.String(), exact, true
+	return b.String(), true
 }
+
+// countedRepeat is a count both syntaxes read alike: "{2}", "{2,}", "{2,5}".
+var countedRepeat = regexp.MustCompile(`^\{(?:0|[1-9][0-9]{0,2})(?:,(?:(?:0|[1-9][0-9]{0,2}))?)?\}`)
 
 // classEnd returns the index after the character class opening at i.
 func classEnd(p string, i int) (int, bool) {

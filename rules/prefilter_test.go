@@ -109,23 +109,25 @@ func mustTags(t *testing.T, s string) Tags {
 	return tags
 }
 
-// sameAsScan checks that FindAll, which uses the prefilter, finds exactly
-// what a plain regexp2 scan of every position finds.
+// sameAsScan checks that FindAll, which uses the prefilter and the
+// backtracking matcher or Go's engine, finds exactly what a plain regexp2
+// scan of every position finds.
 func sameAsScan(t *testing.T, set *Set, tags string) {
 	t.Helper()
 	runes := []rune(tags)
 	for _, r := range set.Rules() {
-		if r.pre == nil {
-			t.Fatalf("rule %s has no prefilter", r.ID)
+		if r.pre == nil || r.program == nil {
+			t.Fatalf("rule %s has no prefilter or no program", r.ID)
 		}
 		got, err := r.FindAll(tags)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := r.findScan(runes)
-		if err != nil {
+		var scan Matcher
+		if err := scan.findScan(r, runes); err != nil {
 			t.Fatal(err)
 		}
+		want := scan.matches
 		if !r.MayMatch(mustTags(t, tags).Present()) {
 			want = nil
 		}
@@ -157,13 +159,6 @@ func TestPrefilterKeepsEveryMatch(t *testing.T) {
 	}
 }
 
-func lower(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
 func FuzzPrefilter(f *testing.F) {
 	for _, seed := range []string{"", "STFDOo,NGG", "Oo(@)", "P~RDTtFLl,NN.", "M1,4", "L(@)-", "HhNG,TtFOo,"} {
 		f.Add(seed)
@@ -185,35 +180,13 @@ func FuzzPrefilter(f *testing.F) {
 	})
 }
 
-func TestRegularEngine(t *testing.T) {
-	for _, tc := range []struct {
-		pattern string
-		regular bool
-	}{
-		{`(?<org>Oo*)`, true},
-		{`(?<person>N[NG]{1,3}\^?)`, true},
-		{`(?<a>M)(?:,(?<b>4))?`, true},
-		{`(?<org>Oo*)(?=\()`, false},    // a lookahead
-		{`(?<!F)(?<org>Oo*)`, false},    // a lookbehind
-		{`(?>Ll*)L`, false},             // an atomic group
-		{`(?:(?<title>Tt*),)*P`, false}, // a group that captures once per round
-		{`(?<t>T){2}`, false},           // twice by count
-		{`(?<t>T)(?<t>T)`, false},       // one name, two groups
-		{`(?<a>[[:alpha:]])`, false},    // beyond the rewrite
-	} {
-		if got := regularEngine(tc.pattern) != nil; got != tc.regular {
-			t.Errorf("regularEngine(%q) != nil is %v, want %v", tc.pattern, got, tc.regular)
-		}
-	}
-}
-
 // TestFinalNewline checks the one place where .NET and Go read a pattern
 // differently: regexp2's $ also matches before a final newline.
 func TestFinalNewline(t *testing.T) {
 	set := mustCompile(t, Options{}, "rules:\n  - {id: end.name, phase: people, pattern: '(?<p>N)$'}\n")
 	r := set.Rules()[0]
-	if r.regular == nil || r.pre == nil {
-		t.Fatal("the rule should have Go's engine and a prefilter")
+	if r.program == nil || r.pre == nil {
+		t.Fatal("the rule should have a program and a prefilter")
 	}
 	got, err := r.FindAll("xN\n")
 	if err != nil || len(got) != 1 || got[0].Start != 1 {
