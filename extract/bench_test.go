@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -159,12 +160,20 @@ func BenchmarkExtractUserGazetteer100k(b *testing.B) {
 // extractCorpus times x over the golden articles, one Document each.
 func extractCorpus(b *testing.B, x *extract.Extractor) {
 	texts := benchArticles()
-	b.SetBytes(corpusBytes(texts))
+	size := corpusBytes(texts)
+	b.SetBytes(size)
 	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, t := range texts {
 			x.Extract(t)
 		}
 	}
+	b.StopTimer()
+	runtime.ReadMemStats(&after)
+	// The allocation target is per 10 KB article (10,240 bytes).
+	perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(b.N) / float64(size)
+	b.ReportMetric(perByte*10240, "B/10KB")
 }
