@@ -428,6 +428,9 @@ func (m *matcher) match(n *node, pos int, k *cont) bool {
 		}
 		return false
 	case nodeRepeat:
+		if n.sub[0].kind == nodeByte {
+			return m.byteRun(n, pos, k)
+		}
 		return m.round(n, 0, pos, k)
 	case nodeCapture, nodeGroup:
 		return m.match(n.sub[0], pos, &cont{n: n, start: pos, next: k})
@@ -482,6 +485,34 @@ func (m *matcher) behind(n *node, pos int) bool {
 			return true
 		}
 		if m.timedOut {
+			return false
+		}
+	}
+	return false
+}
+
+// byteRun matches a repetition of one byte of a set ("o*", "[NG]{1,3}"),
+// the commonest repetition in rules, without a call per byte: it finds how
+// far the run goes, then tries what follows from each possible end, the
+// longest first when greedy.
+func (m *matcher) byteRun(n *node, pos int, k *cont) bool {
+	set := n.sub[0].set
+	end := pos
+	for end < len(m.s) && (n.max < 0 || end-pos < n.max) && set.has(m.s[end]) {
+		end++
+	}
+	least := pos + n.min
+	mark := len(m.log)
+	for i := range end - least + 1 {
+		e := least + i
+		if n.greedy {
+			e = end - i
+		}
+		if m.resume(k, e) {
+			return true
+		}
+		m.log = m.log[:mark]
+		if !m.step() {
 			return false
 		}
 	}
