@@ -480,8 +480,9 @@ func (m *matcher) behind(n *node, pos int) bool {
 	if n.maxWidth >= 0 {
 		from = max(pos-n.maxWidth, 0)
 	}
+	end := &cont{n: lookbehindEnd, start: pos}
 	for start := pos - n.minWidth; start >= from; start-- {
-		if m.match(n.sub[0], start, &cont{n: lookbehindEnd, start: pos}) {
+		if m.match(n.sub[0], start, end) {
 			return true
 		}
 		if m.timedOut {

@@ -179,3 +179,46 @@ func FuzzProgram(f *testing.F) {
 		agree(t, c, tags)
 	})
 }
+
+// benchTags are tag strings of the kind news sentences give (written for
+// this benchmark): a dateline, title chains, acronyms, meetings, dates.
+var benchTags = []string{
+	"L,M1(O)-TttFDOoFLNGG~RJTtttF@,^^,QL~Z.",
+	"DTttFOooFLLl,HNGG,XDJTttFDOo(@)~Q>M1,4.",
+	"NGG~DOoFDJKk(@)~~~~DKkFDOoAOo.",
+	"%~~,TttANGG~~~~DLl-LKkk~~~1~~QZ.",
+	"Qd~,HH^^^,JTttIL,~~~~~~~~DOoooFL.",
+	"DTtt~Ee~TtFLAL,NGG,Q~WM1,ZQLl.",
+	"NG!~~~\"~~~DOo~~~~~~~~~~~,\"~~.",
+	"Q4,DKkFDLlFL(@)~~~~1~~~~~~~,~~~4-4.",
+	"TTtANGG,PpFOoo,CRHhNG,GTttFOo,QL.",
+	"Ww,M1-1,DJJTttA#~~~~~~IDKkkFDOoo.",
+}
+
+// BenchmarkFind runs every default rule, with one Matcher, over each of
+// benchTags: the matching the pipeline does per sentence and phase.
+func BenchmarkFind(b *testing.B) {
+	set := defaultSet(b)
+	var tags []Tags
+	size := 0
+	for _, s := range benchTags {
+		t, err := NewTags(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tags = append(tags, t)
+		size += len(s)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var f Matcher
+	for b.Loop() {
+		for _, r := range set.rules {
+			for _, t := range tags {
+				if _, err := f.Find(r, t); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+}
