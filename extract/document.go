@@ -24,7 +24,7 @@ func (a *analysis) document() *Document {
 
 func (a *analysis) buildOrganisations(doc *Document) {
 	doc.Organisations = sized[Organisation](len(a.orgEntities))
-	room := newMentionRoom(len(a.orgs))
+	room := newRoom[Mention](len(a.orgs))
 	for i, e := range a.orgEntities {
 		e.id = entityID("o", i)
 		o := &doc.Organisations[i]
@@ -56,20 +56,32 @@ func (a *analysis) buildOrganisations(doc *Document) {
 func (a *analysis) buildPeople(doc *Document) {
 	ents := a.personEntities
 	slices.SortStableFunc(ents, func(x, y *personEntity) int { return firstPerson(x) - firstPerson(y) })
-	total := 0
+	mentions, titles := 0, 0
 	for i, e := range ents {
 		e.id = entityID("p", i)
-		total += len(e.mentions)
+		mentions += len(e.mentions)
+		for _, m := range e.mentions {
+			titles += len(m.titles)
+		}
 	}
 	doc.People = sized[Person](len(ents))
-	room := newMentionRoom(total)
+	mentionRoom, titleRoom := newRoom[Mention](mentions), newRoom[Title](titles)
 	for i, e := range ents {
 		// The mentions of one person do not overlap, so no two start
 		// together and any sort puts them in one order.
 		slices.SortFunc(e.mentions, func(x, y *personMention) int { return x.span.start - y.span.start })
 		p := &doc.People[i]
 		p.ID = e.id
-		p.Mentions = room.take(len(e.mentions))
+		p.Mentions = mentionRoom.take(len(e.mentions))
+		// Room for every title of every mention: the same title given
+		// twice leaves some unused.
+		nt := 0
+		for _, m := range e.mentions {
+			nt += len(m.titles)
+		}
+		if nt > 0 {
+			p.Titles = titleRoom.take(nt)
+		}
 		nameLen := 0
 		for _, m := range e.mentions {
 			if n := m.name.len(); n > nameLen {
@@ -104,16 +116,16 @@ func sized[T any](n int) []T {
 	return make([]T, n)
 }
 
-// mentionRoom hands out room for the mentions of a document's entities of
-// one kind in one backing array, so that a kind's mentions cost one
-// allocation, not one growing slice per entity.
-type mentionRoom []Mention
+// room hands out room for the lists of a document's entities of one kind
+// (their mentions, their titles) in one backing array, so that a kind's
+// lists cost one allocation, not one growing slice per entity.
+type room[T any] []T
 
-func newMentionRoom(n int) mentionRoom { return make(mentionRoom, 0, n) }
+func newRoom[T any](n int) room[T] { return make(room[T], 0, n) }
 
-// take returns an empty slice with room for n mentions. Appending more
-// than n to it copies them elsewhere rather than over the next entity's.
-func (r *mentionRoom) take(n int) []Mention {
+// take returns an empty slice with room for n items. Appending more than n
+// to it copies them elsewhere rather than over the next entity's.
+func (r *room[T]) take(n int) []T {
 	all := *r
 	got := all[len(all) : len(all) : len(all)+n]
 	*r = all[:len(all)+n]
@@ -178,7 +190,7 @@ func (a *analysis) title(t *titleMention) Title {
 func (a *analysis) buildDates(doc *Document) {
 	of, counts := groupMentions(len(a.dates), func(i int) string { return a.dates[i].value })
 	doc.Dates = sized[Date](len(counts))
-	room := newMentionRoom(len(a.dates))
+	room := newRoom[Mention](len(a.dates))
 	for i, d := range a.dates {
 		out := &doc.Dates[of[i]]
 		if out.ID == "" {
@@ -213,7 +225,7 @@ func (a *analysis) buildPlaces(doc *Document) {
 		return placeKey{name: text.Key(a.text(a.places[i].span))}
 	})
 	doc.Places = sized[Place](len(counts))
-	room := newMentionRoom(len(a.places))
+	room := newRoom[Mention](len(a.places))
 	for i, p := range a.places {
 		out := &doc.Places[of[i]]
 		if out.ID == "" {
@@ -270,7 +282,7 @@ func (a *analysis) buildRelations(doc *Document) {
 // mentions of group g. Knowing the groups and their sizes first, a kind's
 // entities and their mentions are each made in one allocation.
 func groupMentions[K comparable](n int, key func(i int) K) (of, counts []int) {
-	byKey := make(map[K]int, n)
+	byKey := map[K]int{}
 	of = make([]int, n)
 	for i := range n {
 		k := key(i)

@@ -40,10 +40,10 @@ func TestSameKey(t *testing.T) {
 	}
 }
 
-// TestMentionRoom checks that each entity's room is its own: filling one
+// TestRoom checks that each entity's room is its own: filling one
 // to its size leaves the next alone, and overfilling one copies it away.
-func TestMentionRoom(t *testing.T) {
-	room := newMentionRoom(3)
+func TestRoom(t *testing.T) {
+	room := newRoom[Mention](3)
 	first, second := room.take(2), room.take(1)
 	second = append(second, Mention{Text: "b1"})
 	first = append(first, Mention{Text: "a1"}, Mention{Text: "a2"}, Mention{Text: "a3"})
