@@ -212,6 +212,14 @@ func (a *analysis) resolveOrganisations() {
 // overlap, so one walk over the tokens beside them finds the uncovered
 // tokens and where their mentions go, without a sort.
 func (a *analysis) markBareAcronyms() {
+	// Most words begin with a byte that no acronym begins with: that is
+	// cheaper to check than the map, for every word of the document.
+	var begins [256]bool
+	for acr := range a.acronyms {
+		if acr != "" {
+			begins[acr[0]] = true
+		}
+	}
 	var merged []*orgMention // the mentions with the bare uses, once one is found
 	copied := 0              // a.orgs[:copied] are in merged
 	next := 0                // a.orgs[:next] end at or before the token
@@ -219,7 +227,7 @@ func (a *analysis) markBareAcronyms() {
 		for next < len(a.orgs) && a.orgs[next].span.end <= i {
 			next++
 		}
-		if next < len(a.orgs) && a.orgs[next].span.covers(i) || tok.Kind != text.Word {
+		if next < len(a.orgs) && a.orgs[next].span.covers(i) || tok.Kind != text.Word || tok.Text != "" && !begins[tok.Text[0]] {
 			continue
 		}
 		if defn, ok := a.acronyms[tok.Text]; ok {

@@ -219,3 +219,41 @@ func TestOrgNameKey(t *testing.T) {
 		a.release()
 	}
 }
+
+// TestBareAcronyms checks that every later bare use of a learned acronym
+// joins its organisation, in text order, among other organisations' mentions.
+func TestBareAcronyms(t *testing.T) {
+	x, err := orgExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string // the mentions of the first organisation
+	}{
+		{"The Mekong Delta Rice Council (MDRC) met the Ministry of Finance in Can Tho. " +
+			"Later the MDRC and the Ministry of Finance signed a plan, and MDRC staff left. The MDRC closed.",
+			[]string{"Mekong Delta Rice Council", "MDRC", "MDRC", "MDRC", "MDRC"}},
+		{"The Mekong Delta Rice Council (MDRC) met. The MDR and the MDRCs did not.",
+			[]string{"Mekong Delta Rice Council", "MDRC"}},
+	}
+	for _, tt := range tests {
+		doc := x.Extract(tt.text)
+		if len(doc.Organisations) == 0 {
+			t.Errorf("%q: no organisations", tt.text)
+			continue
+		}
+		var got []string
+		last := -1
+		for _, m := range doc.Organisations[0].Mentions {
+			got = append(got, m.Text)
+			if m.Start < last {
+				t.Errorf("%q: mention %q out of order", tt.text, m.Text)
+			}
+			last = m.Start
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: mentions %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
