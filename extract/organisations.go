@@ -423,9 +423,10 @@ func (a *analysis) orgName(e *orgEntity) string {
 	return name
 }
 
-// orgAt returns the first organisation mention inside s.
+// orgAt returns the first organisation mention inside s, found by binary
+// search: every title asks.
 func (a *analysis) orgAt(s span) *orgMention {
-	for _, o := range a.orgs {
+	for _, o := range a.orgs[firstFrom(a.orgs, s.start):] {
 		if o.span.start >= s.end {
 			break
 		}

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/rules"
@@ -66,8 +66,8 @@ func (a *analysis) addRelation(rule *rules.Compiled, m rules.Match, sent span) {
 // rule by rule) and dates and places them in that order, so that an event
 // "the same day" finds the one told before it.
 func (a *analysis) resolveRelations() {
-	sort.SliceStable(a.relations, func(i, j int) bool {
-		return a.relations[i].sentence.start < a.relations[j].sentence.start
+	slices.SortStableFunc(a.relations, func(x, y *relationMention) int {
+		return x.sentence.start - y.sentence.start
 	})
 	for i, r := range a.relations {
 		a.setWhenAndWhere(r, a.relations[:i])
