@@ -68,7 +68,8 @@ func (a *analysis) buildPeople(doc *Document) {
 	mentionRoom, titleRoom := newRoom[Mention](mentions), newRoom[Title](titles)
 	for i, e := range ents {
 		// The mentions of one person do not overlap, so no two start
-		// together and any sort puts them in one order.
+		// together: the order is the one sort.Slice gave, without its
+		// reflection.
 		slices.SortFunc(e.mentions, func(x, y *personMention) int { return x.span.start - y.span.start })
 		p := &doc.People[i]
 		p.ID = e.id
@@ -219,10 +220,11 @@ func (a *analysis) buildPlaces(doc *Document) {
 		return name
 	}
 	of, counts := groupMentions(len(a.places), func(i int) placeKey {
-		if p := a.places[i]; p.entry != nil {
+		p := a.places[i]
+		if p.entry != nil {
 			return placeKey{entry: p.entry.ID}
 		}
-		return placeKey{name: text.Key(a.text(a.places[i].span))}
+		return placeKey{name: text.Key(a.text(p.span))}
 	})
 	doc.Places = sized[Place](len(counts))
 	room := newRoom[Mention](len(a.places))
