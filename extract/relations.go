@@ -153,7 +153,9 @@ func (a *analysis) argumentAt(s span) argument {
 // with the same head. Where none fits, it is no argument.
 func (a *analysis) described(s span, other argument) argument {
 	head := a.titleHead(s)
-	for i := len(a.people) - 1; i >= 0; i-- {
+	// People are in text order: those from the first starting after s
+	// on are not before it.
+	for i := firstFrom(a.people, s.start+1) - 1; i >= 0; i-- {
 		p := a.people[i]
 		if p.entity == nil || !p.span.before(s) || p.entity == other.person {
 			continue
