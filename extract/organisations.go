@@ -292,11 +292,13 @@ func (a *analysis) groupOrgs() {
 	var buf [maxOrgKeys]orgKey
 	for _, o := range a.orgs {
 		ks := a.orgKeys(o, buf[:0])
+		// The organisation of the first key known, and which keys are new.
 		var e *orgEntity
-		for _, k := range ks {
-			if found, ok := byKey[k]; ok {
-				e = found
-				break
+		var known [maxOrgKeys]*orgEntity
+		for i, k := range ks {
+			known[i] = byKey[k]
+			if e == nil {
+				e = known[i]
 			}
 		}
 		if e == nil && o.defn != nil && o.defn.entity != nil {
@@ -315,8 +317,8 @@ func (a *analysis) groupOrgs() {
 			e.defined = o
 			e.acronym = o.acronym
 		}
-		for _, k := range ks {
-			if _, ok := byKey[k]; !ok {
+		for i, k := range ks {
+			if known[i] == nil {
 				byKey[k] = e
 			}
 		}
