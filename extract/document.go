@@ -23,8 +23,12 @@ func (a *analysis) document() *Document {
 }
 
 func (a *analysis) buildOrganisations(doc *Document) {
+	total := 0
+	for _, e := range a.orgEntities {
+		total += len(e.mentions)
+	}
 	doc.Organisations = sized[Organisation](len(a.orgEntities))
-	room := newRoom[Mention](len(a.orgs))
+	room := newRoom[Mention](total)
 	for i, e := range a.orgEntities {
 		e.id = entityID("o", i)
 		o := &doc.Organisations[i]
@@ -125,7 +129,8 @@ type room[T any] []T
 func newRoom[T any](n int) room[T] { return make(room[T], 0, n) }
 
 // take returns an empty slice with room for n items. Appending more than n
-// to it copies them elsewhere rather than over the next entity's.
+// to it copies them elsewhere rather than over the next entity's. The room
+// must have been made for all that is taken from it.
 func (r *room[T]) take(n int) []T {
 	all := *r
 	got := all[len(all) : len(all) : len(all)+n]
