@@ -288,7 +288,7 @@ func (a *analysis) orgKeys(o *orgMention, ks []orgKey) []orgKey {
 // groupOrgs merges mentions into organisations: by gazetteer entry, by
 // acronym, or by the folded name.
 func (a *analysis) groupOrgs() {
-	byKey := make(map[orgKey]*orgEntity, len(a.orgs))
+	byKey := make(map[orgKey]*orgEntity, 2*len(a.orgs)) // most mentions give two keys
 	var buf [maxOrgKeys]orgKey
 	for _, o := range a.orgs {
 		ks := a.orgKeys(o, buf[:0])
