@@ -1,10 +1,8 @@
 package extract
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/rules"
@@ -45,7 +43,7 @@ func (a *analysis) addDate(rule *rules.Compiled, m rules.Match, sent span) {
 	if !ok {
 		return
 	}
-	if _, ok := dateValue(start, end, time.Time{}); !ok {
+	if _, _, ok := dateRange(start, end, time.Time{}); !ok {
 		return
 	}
 	d := &dateMention{span: whole, rule: rule.ID, order: a.ruleOrder(rule), start: start, end: end,
@@ -87,25 +85,41 @@ func (a *analysis) datePart(m rules.Match, sent span, suffix string) (calendarDa
 	return d, true
 }
 
-// dateValue writes a date or range as ISO 8601. The end of a range takes
-// what it does not say from its start ("January 5-6"); a two-digit end year
-// takes the start's century ("2022-26"). A year-less date takes its year
-// from the reference date ref unless ref is zero.
+// dateValue writes a date or range as ISO 8601 (see dateRange).
 func dateValue(start, end calendarDate, ref time.Time) (string, bool) {
-	if start == (calendarDate{}) {
+	start, end, ok := dateRange(start, end, ref)
+	if !ok {
 		return "", false
+	}
+	var buf [len("2006-01-02/2006-01-02")]byte
+	b := start.appendISO(buf[:0])
+	if end != (calendarDate{}) {
+		b = end.appendISO(append(b, '/'))
+	}
+	return string(b), true
+}
+
+// dateRange completes a date or range and reports whether it is one. The
+// end of a range takes what it does not say from its start ("January
+// 5-6"); a two-digit end year takes the start's century ("2022-26"). A
+// year-less date takes its year from the reference date ref unless ref is
+// zero.
+func dateRange(start, end calendarDate, ref time.Time) (calendarDate, calendarDate, bool) {
+	var none calendarDate
+	if start == none {
+		return none, none, false
 	}
 	if start.year != 0 && (start.year < 1000 || start.year > 2999) {
-		return "", false
+		return none, none, false
 	}
 	if start.month == 0 && start.day != 0 {
-		return "", false
+		return none, none, false
 	}
 	if start.year == 0 && !ref.IsZero() && start.month != 0 {
 		start.year = yearBefore(ref, start.month, start.day)
 	}
-	if end == (calendarDate{}) {
-		return start.iso(), true
+	if end == none {
+		return start, end, true
 	}
 	if end.year != 0 && end.year < 100 && start.year != 0 {
 		end.year += start.year / 100 * 100
@@ -123,12 +137,12 @@ func dateValue(start, end calendarDate, ref time.Time) (string, bool) {
 		}
 	}
 	if end.month == 0 && end.day != 0 {
-		return "", false
+		return none, none, false
 	}
 	if end.year != 0 && (end.year < 1000 || end.year > 2999) {
-		return "", false
+		return none, none, false
 	}
-	return start.iso() + "/" + end.iso(), true
+	return start, end, true
 }
 
 // yearBefore is the year that puts month and day nearest before or on ref.
@@ -140,20 +154,34 @@ func yearBefore(ref time.Time, month, day int) int {
 	return y
 }
 
-func (d calendarDate) iso() string {
-	var b strings.Builder
+// appendISO appends the date in ISO 8601: "2024-01-06", "--01-06",
+// "--09", "2024".
+func (d calendarDate) appendISO(b []byte) []byte {
 	if d.year != 0 {
-		fmt.Fprintf(&b, "%04d", d.year)
+		b = appendPadded(b, d.year, 4)
 	} else {
-		b.WriteString("-")
+		b = append(b, '-')
 	}
 	if d.month != 0 {
-		fmt.Fprintf(&b, "-%02d", d.month)
+		b = appendPadded(append(b, '-'), d.month, 2)
 		if d.day != 0 {
-			fmt.Fprintf(&b, "-%02d", d.day)
+			b = appendPadded(append(b, '-'), d.day, 2)
 		}
 	}
-	return b.String()
+	return b
+}
+
+// appendPadded appends n in decimal with zeros before it up to width
+// digits, as fmt's "%0*d" does for n >= 0; parts of dates are never
+// negative.
+func appendPadded(b []byte, n, width int) []byte {
+	for w, limit := width, 1; w > 1; w-- {
+		limit *= 10
+		if n < limit {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // resolveDates applies the overlap policy to the dates found, then writes

@@ -186,3 +186,44 @@ func TestRelativeDateIn(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendPadded holds appendPadded to fmt's "%0*d".
+func TestAppendPadded(t *testing.T) {
+	for _, n := range []int{0, 1, 9, 10, 12, 99, 100, 999, 1000, 2024, 12345} {
+		for _, width := range []int{1, 2, 4} {
+			if got, want := string(appendPadded([]byte("x"), n, width)), fmt.Sprintf("x%0*d", width, n); got != want {
+				t.Errorf("appendPadded(x, %d, %d) = %q, want %q", n, width, got, want)
+			}
+		}
+	}
+}
+
+// TestDateValue checks the ISO form of dates and ranges, with and without
+// a reference date.
+func TestDateValue(t *testing.T) {
+	tests := []struct {
+		start, end calendarDate
+		ref        time.Time
+		want       string
+		ok         bool
+	}{
+		{calendarDate{2024, 1, 6}, calendarDate{}, time.Time{}, "2024-01-06", true},
+		{calendarDate{0, 1, 6}, calendarDate{}, time.Time{}, "--01-06", true},
+		{calendarDate{0, 9, 0}, calendarDate{}, time.Time{}, "--09", true},
+		{calendarDate{2024, 0, 0}, calendarDate{}, time.Time{}, "2024", true},
+		{calendarDate{0, 1, 5}, calendarDate{0, 0, 6}, time.Time{}, "--01-05/--01-06", true},
+		{calendarDate{1975, 6, 19}, calendarDate{2025, 0, 0}, time.Time{}, "1975-06-19/2025", true},
+		{calendarDate{2022, 0, 0}, calendarDate{26, 0, 0}, time.Time{}, "2022/2026", true},
+		{calendarDate{0, 12, 30}, calendarDate{0, 1, 2}, day(2025, 3, 20), "2024-12-30/2025-01-02", true},
+		{calendarDate{0, 6, 1}, calendarDate{}, day(2025, 3, 20), "2024-06-01", true},
+		{calendarDate{}, calendarDate{}, time.Time{}, "", false},
+		{calendarDate{0, 0, 6}, calendarDate{}, time.Time{}, "", false},
+		{calendarDate{999, 0, 0}, calendarDate{}, time.Time{}, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := dateValue(tt.start, tt.end, tt.ref)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("dateValue(%v, %v, %v) = %q, %v; want %q, %v", tt.start, tt.end, tt.ref, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -23,9 +23,16 @@ func (a *analysis) document() *Document {
 }
 
 func (a *analysis) buildOrganisations(doc *Document) {
+	total := 0
+	for _, e := range a.orgEntities {
+		total += len(e.mentions)
+	}
+	doc.Organisations = sized[Organisation](len(a.orgEntities))
+	room := newRoom[Mention](total)
 	for i, e := range a.orgEntities {
 		e.id = entityID("o", i)
-		o := Organisation{ID: e.id, Acronym: e.acronym}
+		o := &doc.Organisations[i]
+		o.ID, o.Acronym = e.id, e.acronym
 		if e.entry != nil {
 			o.Gazetteer = e.entry.ID
 			if o.Acronym == "" {
@@ -34,28 +41,52 @@ func (a *analysis) buildOrganisations(doc *Document) {
 		}
 		o.Rule = e.mentions[0].rule
 		o.Name = a.orgName(e)
-		seen := map[string]bool{text.Key(o.Name): true, text.Key(o.Acronym): true}
+		o.Mentions = room.take(len(e.mentions))
 		for _, m := range e.mentions {
 			o.Mentions = append(o.Mentions, a.mention(m.span))
-			if t := a.text(m.span); !m.isAcr && !seen[text.Key(t)] {
-				seen[text.Key(t)] = true
+			if m.isAcr {
+				continue
+			}
+			// An alias is a written form not the same as the name, the
+			// acronym or an earlier alias (in text.Key).
+			t := a.text(m.span)
+			if !sameKey(t, o.Name) && !sameKey(t, o.Acronym) && !slices.ContainsFunc(o.Aliases, func(s string) bool { return sameKey(s, t) }) {
 				o.Aliases = append(o.Aliases, t)
 			}
 		}
-		doc.Organisations = append(doc.Organisations, o)
 	}
 }
 
 func (a *analysis) buildPeople(doc *Document) {
 	ents := a.personEntities
-	sort.SliceStable(ents, func(i, j int) bool { return firstPerson(ents[i]) < firstPerson(ents[j]) })
+	slices.SortStableFunc(ents, func(x, y *personEntity) int { return firstPerson(x) - firstPerson(y) })
+	mentions, titles := 0, 0
 	for i, e := range ents {
 		e.id = entityID("p", i)
+		mentions += len(e.mentions)
+		for _, m := range e.mentions {
+			titles += len(m.titles)
+		}
 	}
-	for _, e := range ents {
-		sort.Slice(e.mentions, func(i, j int) bool { return e.mentions[i].span.start < e.mentions[j].span.start })
-		p := Person{ID: e.id}
-		seenHon, seenTitle := map[string]bool{}, map[string]bool{}
+	doc.People = sized[Person](len(ents))
+	mentionRoom, titleRoom := newRoom[Mention](mentions), newRoom[Title](titles)
+	for i, e := range ents {
+		// The mentions of one person do not overlap, so no two start
+		// together: the order is the one sort.Slice gave, without its
+		// reflection.
+		slices.SortFunc(e.mentions, func(x, y *personMention) int { return x.span.start - y.span.start })
+		p := &doc.People[i]
+		p.ID = e.id
+		p.Mentions = mentionRoom.take(len(e.mentions))
+		// Room for every title of every mention: the same title given
+		// twice leaves some unused.
+		nt := 0
+		for _, m := range e.mentions {
+			nt += len(m.titles)
+		}
+		if nt > 0 {
+			p.Titles = titleRoom.take(nt)
+		}
 		nameLen := 0
 		for _, m := range e.mentions {
 			if n := m.name.len(); n > nameLen {
@@ -67,21 +98,62 @@ func (a *analysis) buildPeople(doc *Document) {
 			}
 			p.Mentions = append(p.Mentions, a.mention(m.span))
 			for _, h := range m.honorifics {
-				if t := a.text(h); !seenHon[t] {
-					seenHon[t] = true
+				if t := a.text(h); !slices.Contains(p.Honorifics, t) {
 					p.Honorifics = append(p.Honorifics, t)
 				}
 			}
 			for _, t := range m.titles {
 				title := a.title(t)
-				if k := text.Key(title.Text); !seenTitle[k] {
-					seenTitle[k] = true
+				if !slices.ContainsFunc(p.Titles, func(held Title) bool { return sameKey(held.Text, title.Text) }) {
 					p.Titles = append(p.Titles, title)
 				}
 			}
 		}
-		doc.People = append(doc.People, p)
 	}
+}
+
+// sized returns a list of n zero values, nil when n is 0: a Document's
+// empty lists are nil, as they come back from JSON, where they are left out.
+func sized[T any](n int) []T {
+	if n == 0 {
+		return nil
+	}
+	return make([]T, n)
+}
+
+// room hands out room for the lists of a document's entities of one kind
+// (their mentions, their titles) in one backing array, so that a kind's
+// lists cost one allocation, not one growing slice per entity.
+type room[T any] []T
+
+func newRoom[T any](n int) room[T] { return make(room[T], 0, n) }
+
+// take returns an empty slice with room for n items. Appending more than n
+// to it copies them elsewhere rather than over the next entity's. The room
+// must have been made for all that is taken from it.
+func (r *room[T]) take(n int) []T {
+	all := *r
+	got := all[len(all) : len(all) : len(all)+n]
+	*r = all[:len(all)+n]
+	return got
+}
+
+// sameKey reports whether text.Key(s) == text.Key(t), without building
+// either key when both are ASCII, as most names are.
+func sameKey(s, t string) bool {
+	if isASCII(s) && isASCII(t) {
+		return strings.EqualFold(s, t)
+	}
+	return text.Key(s) == text.Key(t)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func firstPerson(e *personEntity) int {
@@ -122,82 +194,115 @@ func (a *analysis) title(t *titleMention) Title {
 }
 
 func (a *analysis) buildDates(doc *Document) {
-	byValue := map[string]int{}
-	for _, d := range a.dates {
-		i, ok := byValue[d.value]
-		if !ok {
-			i = len(doc.Dates)
-			byValue[d.value] = i
-			doc.Dates = append(doc.Dates, Date{ID: entityID("d", i), Text: a.text(d.span), Value: d.value})
-			doc.Dates[i].Rule = d.rule
+	of, counts := groupMentions(len(a.dates), func(i int) string { return a.dates[i].value })
+	doc.Dates = sized[Date](len(counts))
+	room := newRoom[Mention](len(a.dates))
+	for i, d := range a.dates {
+		out := &doc.Dates[of[i]]
+		if out.ID == "" {
+			out.ID, out.Text, out.Value = entityID("d", of[i]), a.text(d.span), d.value
+			out.Rule = d.rule
+			out.Mentions = room.take(counts[of[i]])
 		}
-		d.id = doc.Dates[i].ID
-		doc.Dates[i].Mentions = append(doc.Dates[i].Mentions, a.mention(d.span))
+		d.id = out.ID
+		out.Mentions = append(out.Mentions, a.mention(d.span))
 	}
 }
 
+// placeKey tells places apart: by gazetteer entry where they have one,
+// else by the folded name.
+type placeKey struct{ entry, name string }
+
 func (a *analysis) buildPlaces(doc *Document) {
-	byKey := map[string]int{}
-	for _, p := range a.places {
-		// A place keeps the name the article first gives it ("Viet Nam",
-		// "Thüringen"), unless in the capitals of a dateline ("HANOI"); the
-		// gazetteer ID ties the other spellings to it.
-		var key string
+	// A place keeps the name the article first gives it ("Viet Nam",
+	// "Thüringen"), unless in the capitals of a dateline ("HANOI"); the
+	// gazetteer ID ties the other spellings to it.
+	name := func(p *placeMention) string {
 		name := a.text(p.span)
+		if p.entry != nil && upperCased(name) && name != p.entry.Name {
+			return p.entry.Name
+		}
+		return name
+	}
+	of, counts := groupMentions(len(a.places), func(i int) placeKey {
+		p := a.places[i]
 		if p.entry != nil {
-			key = "entry:" + p.entry.ID
-			if upperCased(name) && name != p.entry.Name {
-				name = p.entry.Name
-			}
-		} else {
-			key = "name:" + text.Key(name)
+			return placeKey{entry: p.entry.ID}
 		}
-		i, ok := byKey[key]
-		if !ok {
-			i = len(doc.Places)
-			byKey[key] = i
-			doc.Places = append(doc.Places, Place{ID: entityID("l", i), Name: name})
-			doc.Places[i].Rule = p.rule
+		return placeKey{name: text.Key(a.text(p.span))}
+	})
+	doc.Places = sized[Place](len(counts))
+	room := newRoom[Mention](len(a.places))
+	for i, p := range a.places {
+		out := &doc.Places[of[i]]
+		if out.ID == "" {
+			out.ID, out.Name = entityID("l", of[i]), name(p)
+			out.Rule = p.rule
 			if p.entry != nil {
-				doc.Places[i].Gazetteer = p.entry.ID
+				out.Gazetteer = p.entry.ID
 			}
+			out.Mentions = room.take(counts[of[i]])
 		}
-		p.id = doc.Places[i].ID
-		doc.Places[i].Mentions = append(doc.Places[i].Mentions, a.mention(p.span))
+		p.id = out.ID
+		out.Mentions = append(out.Mentions, a.mention(p.span))
 	}
 }
+
+// relationKey is what makes a relation distinct: its type and its
+// arguments, in either order for the types that have no direction.
+type relationKey struct{ kind, subject, object string }
 
 // buildRelations lists each distinct (type, subject, object) once, with
 // the evidence and rule of its first mention; a later mention whose own
 // sentence gives a date or place replaces one the first only inherited.
 func (a *analysis) buildRelations(doc *Document) {
-	type kept struct {
-		i                   int
-		dateFrom, placeFrom attrSource
-	}
-	seen := map[string]*kept{}
-	for _, r := range a.relations {
+	of, counts := groupMentions(len(a.relations), func(i int) relationKey {
+		r := a.relations[i]
 		subj, obj := r.subject.id(), r.object.id()
-		key := r.kind + " " + subj + " " + obj
 		if r.kind != Received && obj < subj {
-			key = r.kind + " " + obj + " " + subj
+			subj, obj = obj, subj
 		}
-		k := seen[key]
-		if k == nil {
-			k = &kept{i: len(doc.Relations)}
-			seen[key] = k
-			rel := Relation{Type: r.kind, Subject: subj, Object: obj, Evidence: a.mention(r.sentence)}
+		return relationKey{r.kind, subj, obj}
+	})
+	doc.Relations = sized[Relation](len(counts))
+	// Where each relation's date and place come from, to rank later ones.
+	type sources struct{ date, place attrSource }
+	from := make([]sources, len(counts))
+	for i, r := range a.relations {
+		rel, k := &doc.Relations[of[i]], &from[of[i]]
+		if rel.Type == "" {
+			rel.Type, rel.Subject, rel.Object = r.kind, r.subject.id(), r.object.id()
+			rel.Evidence = a.mention(r.sentence)
 			rel.Rule = r.rule
-			doc.Relations = append(doc.Relations, rel)
 		}
-		rel := &doc.Relations[k.i]
-		if r.date != nil && r.dateFrom > k.dateFrom {
-			rel.Date, k.dateFrom = r.date.id, r.dateFrom
+		if r.date != nil && r.dateFrom > k.date {
+			rel.Date, k.date = r.date.id, r.dateFrom
 		}
-		if r.place != nil && r.placeFrom > k.placeFrom {
-			rel.Place, k.placeFrom = r.place.id, r.placeFrom
+		if r.place != nil && r.placeFrom > k.place {
+			rel.Place, k.place = r.place.id, r.placeFrom
 		}
 	}
+}
+
+// groupMentions numbers n mentions by their keys, in order of first
+// mention: of[i] is the group of mention i, counts[g] the number of
+// mentions of group g. Knowing the groups and their sizes first, a kind's
+// entities and their mentions are each made in one allocation.
+func groupMentions[K comparable](n int, key func(i int) K) (of, counts []int) {
+	byKey := map[K]int{}
+	of = make([]int, n)
+	for i := range n {
+		k := key(i)
+		g, ok := byKey[k]
+		if !ok {
+			g = len(counts)
+			byKey[k] = g
+			counts = append(counts, 0)
+		}
+		of[i] = g
+		counts[g]++
+	}
+	return of, counts
 }
 
 func (g argument) id() string {

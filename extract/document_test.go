@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/text"
 )
 
 // TestUpperCased holds upperCased to strings.ToUpper(s) == s, which it
@@ -15,5 +18,65 @@ func TestUpperCased(t *testing.T) {
 	}
 	if got := entityID("p", 0); got != "p1" {
 		t.Errorf("entityID(p, 0) = %q, want p1", got)
+	}
+}
+
+// TestSameKey holds sameKey to comparing text.Key of both sides.
+func TestSameKey(t *testing.T) {
+	tests := []struct{ s, t string }{
+		{"Hanoi", "HANOI"},
+		{"Hanoi", "Hanoy"},
+		{"Hanoi", "Hanoi "},
+		{"", ""},
+		{"Đà Nẵng", "da nang"},
+		{"Da Nang", "ĐÀ NẴNG"},
+		{"Kelvin", "\u212aelvin"}, // the Kelvin sign folds to k, but keys differ
+		{"Straße", "strasse"},
+	}
+	for _, tt := range tests {
+		if got, want := sameKey(tt.s, tt.t), text.Key(tt.s) == text.Key(tt.t); got != want {
+			t.Errorf("sameKey(%q, %q) = %v, want %v", tt.s, tt.t, got, want)
+		}
+	}
+}
+
+// TestRoom checks that each entity's room is its own: filling one
+// to its size leaves the next alone, and overfilling one copies it away.
+func TestRoom(t *testing.T) {
+	room := newRoom[Mention](3)
+	first, second := room.take(2), room.take(1)
+	second = append(second, Mention{Text: "b1"})
+	first = append(first, Mention{Text: "a1"}, Mention{Text: "a2"}, Mention{Text: "a3"})
+	if got := second[0].Text; got != "b1" {
+		t.Errorf("second entity's mention = %q after the first overflowed, want b1", got)
+	}
+	var texts []string
+	for _, m := range first {
+		texts = append(texts, m.Text)
+	}
+	if want := []string{"a1", "a2", "a3"}; !slices.Equal(texts, want) {
+		t.Errorf("first entity's mentions = %q, want %q", texts, want)
+	}
+	if sized[Mention](0) != nil || len(sized[Mention](2)) != 2 {
+		t.Error("sized(0) must be nil and sized(2) two long")
+	}
+}
+
+// TestGroupMentions checks the numbering of groups in order of first
+// mention and their sizes.
+func TestGroupMentions(t *testing.T) {
+	tests := []struct {
+		keys       []string
+		of, counts []int
+	}{
+		{nil, []int{}, nil},
+		{[]string{"a"}, []int{0}, []int{1}},
+		{[]string{"b", "a", "b", "c", "a", "b"}, []int{0, 1, 0, 2, 1, 0}, []int{3, 2, 1}},
+	}
+	for _, tt := range tests {
+		of, counts := groupMentions(len(tt.keys), func(i int) string { return tt.keys[i] })
+		if !slices.Equal(of, tt.of) || !slices.Equal(counts, tt.counts) {
+			t.Errorf("groupMentions(%q) = %v, %v; want %v, %v", tt.keys, of, counts, tt.of, tt.counts)
+		}
 	}
 }

@@ -1,9 +1,10 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/text"
@@ -19,6 +20,7 @@ type orgMention struct {
 	acronym string           // for a definition "Long Name (ACR)": ACR
 	isAcr   bool             // the mention is the acronym itself
 	defn    *orgMention      // for an acronym: its definition, if learned here
+	kept    bool             // the overlap policy kept it (see resolveOrganisations)
 	entity  *orgEntity
 }
 
@@ -80,10 +82,8 @@ func (a *analysis) nationalEntry(s span) *gazetteer.Entry {
 			return nil
 		}
 		want := text.Key(a.text(span{m.Start, m.End}) + " " + e.Name)
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if text.Key(n) == want {
-				return e
-			}
+		if text.Key(e.Name) == want || slices.ContainsFunc(e.Aliases, func(n string) bool { return text.Key(n) == want }) {
+			return e
 		}
 		return nil
 	}
@@ -139,10 +139,12 @@ func (a *analysis) orgShaped(s span) bool {
 // than twice the acronym's letters in words, so that a short acronym does
 // not claim a whole clause.
 func initialsStart(words []string, acr string) (int, bool) {
-	letters := []rune(strings.ToLower(acr))
+	// The words and the acronym are read backwards rune by rune, each rune
+	// lowered on the way, rather than converted to lower-case rune slices:
+	// every acronym definition asks.
 	n := 0
-	for _, r := range letters {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	for _, r := range acr {
+		if isAlnum(r) {
 			n++
 		}
 	}
@@ -150,32 +152,32 @@ func initialsStart(words []string, acr string) (int, bool) {
 		return 0, false
 	}
 	w := len(words) - 1
-	chars := []rune(strings.ToLower(words[w]))
-	c := len(chars) - 1
-	lastUsed := false // whether the last word gave a letter
-	for l := len(letters) - 1; l >= 0; l-- {
-		r := letters[l]
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+	c := len(words[w]) // words[w][:c] is what is left to read of the word
+	lastUsed := false  // whether the last word gave a letter
+	for l := len(acr); l > 0; {
+		r, size := utf8.DecodeLastRuneInString(acr[:l])
+		l -= size
+		if r = unicode.ToLower(r); !isAlnum(r) {
 			continue
 		}
 		for {
-			if c < 0 {
+			if c == 0 {
 				if w--; w < 0 {
 					return 0, false
 				}
-				chars = []rune(strings.ToLower(words[w]))
-				c = len(chars) - 1
+				c = len(words[w])
 				continue
 			}
-			if chars[c] == r && (l > 0 || c == 0) {
+			wr, wsize := utf8.DecodeLastRuneInString(words[w][:c])
+			c -= wsize
+			// The acronym's first letter must begin a word.
+			if unicode.ToLower(wr) == r && (l > 0 || c == 0) {
 				break
 			}
-			c--
 		}
 		if w == len(words)-1 {
 			lastUsed = true
 		}
-		c--
 	}
 	if !lastUsed || len(words)-w > 2*n {
 		return 0, false
@@ -183,18 +185,19 @@ func initialsStart(words []string, acr string) (int, bool) {
 	return w, true
 }
 
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
 // resolveOrganisations keeps one reading where candidates overlap (the
 // longest, then the earliest rule, then the leftmost), learns the acronyms
 // defined in the text, marks every later bare use of them, and groups the
 // mentions into organisations.
 func (a *analysis) resolveOrganisations() {
 	a.orgs = pick(a.orgCands)
-	kept := make(map[*orgMention]bool, len(a.orgs))
 	for _, o := range a.orgs {
-		kept[o] = true
+		o.kept = true
 	}
 	for _, o := range a.orgs {
-		if o.isAcr && o.defn != nil && o.defn.span.len() > 0 && kept[o.defn] {
+		if o.isAcr && o.defn != nil && o.defn.span.len() > 0 && o.defn.kept {
 			a.acronyms[a.text(o.span)] = o.defn
 		}
 	}
@@ -205,61 +208,97 @@ func (a *analysis) resolveOrganisations() {
 }
 
 // markBareAcronyms adds a mention for every use of a learned acronym that
-// no other mention covers.
+// no other mention covers. The mentions are in text order and do not
+// overlap, so one walk over the tokens beside them finds the uncovered
+// tokens and where their mentions go, without a sort.
 func (a *analysis) markBareAcronyms() {
-	covered := make([]bool, len(a.toks))
-	for _, o := range a.orgs {
-		for i := o.span.start; i < o.span.end; i++ {
-			covered[i] = true
+	// Most words begin with a byte that no acronym begins with: that is
+	// cheaper to check than the map, for every word of the document.
+	var begins [256]bool
+	for acr := range a.acronyms {
+		if acr != "" {
+			begins[acr[0]] = true
 		}
 	}
-	added := false
+	var merged []*orgMention // the mentions with the bare uses, once one is found
+	copied := 0              // a.orgs[:copied] are in merged
+	next := 0                // a.orgs[:next] end at or before the token
 	for i, tok := range a.toks {
-		if covered[i] || tok.Kind != text.Word {
+		for next < len(a.orgs) && a.orgs[next].span.end <= i {
+			next++
+		}
+		if next < len(a.orgs) && a.orgs[next].span.covers(i) || tok.Kind != text.Word || tok.Text != "" && !begins[tok.Text[0]] {
 			continue
 		}
 		if defn, ok := a.acronyms[tok.Text]; ok {
-			a.orgs = append(a.orgs, &orgMention{span: span{i, i + 1}, rule: "acronym.learned", isAcr: true, defn: defn})
-			added = true
+			merged = append(merged, a.orgs[copied:next]...)
+			copied = next
+			merged = append(merged, &orgMention{span: span{i, i + 1}, rule: "acronym.learned", isAcr: true, defn: defn})
 		}
 	}
-	if added {
-		sort.Slice(a.orgs, func(i, j int) bool { return a.orgs[i].span.start < a.orgs[j].span.start })
+	if merged != nil {
+		a.orgs = append(merged, a.orgs[copied:]...)
 	}
+}
+
+// orgKey is one of the keys by which mentions are grouped into
+// organisations. A struct rather than a prefixed string, so that no key
+// is built by concatenation.
+type orgKey struct {
+	kind    orgKeyKind
+	country string // for keyCountryEntry and keyCountryName: the country's gazetteer ID
+	name    string // the entry ID, the acronym or the folded name
+}
+
+type orgKeyKind uint8
+
+const (
+	keyEntry        orgKeyKind = iota // a gazetteer entry
+	keyAcronym                        // an acronym, as written
+	keyName                           // the folded name (nameKey)
+	keyCountryEntry                   // a country and a gazetteer entry (countryKey)
+	keyCountryName                    // a country and the rest's folded name (countryKey)
+)
+
+// maxOrgKeys is the most keys orgKeys gives one mention.
+const maxOrgKeys = 5
+
+// orgKeys appends the keys a mention is grouped by to ks.
+func (a *analysis) orgKeys(o *orgMention, ks []orgKey) []orgKey {
+	if o.entry != nil {
+		ks = append(ks, orgKey{kind: keyEntry, name: o.entry.ID})
+		if o.entry.Acronym != "" {
+			ks = append(ks, orgKey{kind: keyAcronym, name: o.entry.Acronym})
+		}
+	}
+	if o.isAcr {
+		ks = append(ks, orgKey{kind: keyAcronym, name: a.text(o.span)})
+	} else {
+		ks = append(ks, orgKey{kind: keyName, name: a.nameKey(o.span)})
+		if k, ok := a.countryKey(o.span); ok {
+			ks = append(ks, k)
+		}
+	}
+	if o.acronym != "" {
+		ks = append(ks, orgKey{kind: keyAcronym, name: o.acronym})
+	}
+	return ks
 }
 
 // groupOrgs merges mentions into organisations: by gazetteer entry, by
 // acronym, or by the folded name.
 func (a *analysis) groupOrgs() {
-	byKey := map[string]*orgEntity{}
-	keys := func(o *orgMention) []string {
-		var ks []string
-		if o.entry != nil {
-			ks = append(ks, "entry:"+o.entry.ID)
-			if o.entry.Acronym != "" {
-				ks = append(ks, "acr:"+o.entry.Acronym)
-			}
-		}
-		if o.isAcr {
-			ks = append(ks, "acr:"+a.text(o.span))
-		} else {
-			ks = append(ks, "name:"+a.nameKey(o.span))
-			if k := a.countryKey(o.span); k != "" {
-				ks = append(ks, k)
-			}
-		}
-		if o.acronym != "" {
-			ks = append(ks, "acr:"+o.acronym)
-		}
-		return ks
-	}
+	byKey := make(map[orgKey]*orgEntity, 2*len(a.orgs)) // most mentions give two keys
+	var buf [maxOrgKeys]orgKey
 	for _, o := range a.orgs {
-		ks := keys(o)
+		ks := a.orgKeys(o, buf[:0])
+		// The organisation of the first key known, and which keys are new.
 		var e *orgEntity
-		for _, k := range ks {
-			if found, ok := byKey[k]; ok {
-				e = found
-				break
+		var known [maxOrgKeys]*orgEntity
+		for i, k := range ks {
+			known[i] = byKey[k]
+			if e == nil {
+				e = known[i]
 			}
 		}
 		if e == nil && o.defn != nil && o.defn.entity != nil {
@@ -278,8 +317,8 @@ func (a *analysis) groupOrgs() {
 			e.defined = o
 			e.acronym = o.acronym
 		}
-		for _, k := range ks {
-			if _, ok := byKey[k]; !ok {
+		for i, k := range ks {
+			if known[i] == nil {
 				byKey[k] = e
 			}
 		}
@@ -288,23 +327,50 @@ func (a *analysis) groupOrgs() {
 
 // nameKey is the folded name of a span with its spacing left out, so that
 // "Mexico - Vietnam Friendship Group" and "Mexico-Vietnam Friendship Group"
-// are one name.
+// are one name: text.Key of each token, joined by spaces, built in one
+// string.
 func (a *analysis) nameKey(s span) string {
-	parts := make([]string, 0, s.len())
-	for i := s.start; i < s.end; i++ {
-		parts = append(parts, text.Key(a.toks[i].Text))
+	if s.empty() {
+		return ""
 	}
-	return strings.Join(parts, " ")
+	var b strings.Builder
+	// The clean text's length, with room for a space between glued words.
+	b.Grow(int(a.toks[s.end-1].End()) - int(a.toks[s.start].Start) + s.len())
+	for i := s.start; i < s.end; i++ {
+		if i > s.start {
+			b.WriteByte(' ')
+		}
+		writeKey(&b, a.toks[i].Text)
+	}
+	return b.String()
+}
+
+// writeKey writes text.Key(s), lowering ASCII byte by byte, as
+// strings.ToLower would, without the copy it makes.
+func writeKey(b *strings.Builder, s string) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			b.WriteString(text.Key(s))
+			return
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
 }
 
 // countryKey names an organisation by its country and the rest of its name,
 // so that "Mexican Chamber of Deputies" and "Chamber of Deputies of Mexico"
 // are one, while the Mexican and the Cuban ministries of foreign affairs
 // stay two. The country comes from a leading demonym or a trailing "of
-// (the) <country>"; without one the key is empty. The rest is named by its
+// (the) <country>"; without one there is no key. The rest is named by its
 // gazetteer entry where it has one, so that "Vietnamese NA" is the
 // "Vietnamese National Assembly".
-func (a *analysis) countryKey(s span) string {
+func (a *analysis) countryKey(s span) (orgKey, bool) {
 	country, rest := "", s
 	near := a.gazStarting(s.start, s.end+1)
 	for i := range near {
@@ -326,12 +392,12 @@ func (a *analysis) countryKey(s span) string {
 		}
 	}
 	if country == "" {
-		return ""
+		return orgKey{}, false
 	}
 	if e := a.entryAt(rest, "organisation"); e != nil {
-		return "country:" + country + " entry:" + e.ID
+		return orgKey{kind: keyCountryEntry, country: country, name: e.ID}, true
 	}
-	return "country:" + country + " " + a.nameKey(rest)
+	return orgKey{kind: keyCountryName, country: country, name: a.nameKey(rest)}, true
 }
 
 // orgName is the name an organisation is given: the name its acronym was
@@ -359,9 +425,10 @@ func (a *analysis) orgName(e *orgEntity) string {
 	return name
 }
 
-// orgAt returns the first organisation mention inside s.
+// orgAt returns the first organisation mention inside s, found by binary
+// search: every title asks.
 func (a *analysis) orgAt(s span) *orgMention {
-	for _, o := range a.orgs {
+	for _, o := range a.orgs[firstFrom(a.orgs, s.start):] {
 		if o.span.start >= s.end {
 			break
 		}

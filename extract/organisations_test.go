@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/text"
 )
 
 // orgExtractor is built once for the tests of this file.
@@ -43,6 +45,10 @@ func TestInitialsStart(t *testing.T) {
 		{"Vietnam Satellite Centre", "VNSC", 0, true},
 		{"Mekong River Commission", "MRC", 0, true},
 		{"Asia-Pacific Economic Cooperation", "APEC", 0, true},
+		// Letters are compared lowered, diacritics and all.
+		{"Đại Học Quốc Gia", "ĐHQG", 0, true},
+		{"the Đại Học Quốc Gia", "đhqg", 1, true},
+		{"Dai Hoc Quoc Gia", "ĐHQG", 0, false},
 		// Foreign-language acronyms do not spell the English words.
 		{"National Institute of Public Service", "INSP", 0, false},
 		{"Multidimensional Integrated Stabilisation Mission", "MINUSCA", 0, false},
@@ -179,5 +185,75 @@ func TestOrganisationShapes(t *testing.T) {
 				t.Errorf("got %q; want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestWriteKey holds writeKey to text.Key, which it writes without a copy.
+func TestWriteKey(t *testing.T) {
+	for _, s := range []string{"", "Hanoi", "HANOI", "ministry", "Mexico-Vietnam", "Nguyễn", "ĐÀ NẴNG", "Straße", "[UN]", "\xff"} {
+		var b strings.Builder
+		writeKey(&b, s)
+		if got, want := b.String(), text.Key(s); got != want {
+			t.Errorf("writeKey(%q) = %q, want text.Key's %q", s, got, want)
+		}
+	}
+}
+
+// TestOrgNameKey checks that the name key folds case, diacritics and spacing.
+func TestOrgNameKey(t *testing.T) {
+	x, err := orgExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, want string }{
+		{"Mexico - Vietnam Friendship Group", "mexico - vietnam friendship group"},
+		{"Mexico-Vietnam Friendship  Group", "mexico - vietnam friendship group"},
+		{"Hội Hữu nghị", "hoi huu nghi"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		a := newAnalysis(x, tt.text)
+		if got := a.nameKey(span{0, len(a.toks)}); got != tt.want {
+			t.Errorf("nameKey(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+		a.release()
+	}
+}
+
+// TestBareAcronyms checks that every later bare use of a learned acronym
+// joins its organisation, in text order, among other organisations' mentions.
+func TestBareAcronyms(t *testing.T) {
+	x, err := orgExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string // the mentions of the first organisation
+	}{
+		{"The Mekong Delta Rice Council (MDRC) met the Ministry of Finance in Can Tho. " +
+			"Later the MDRC and the Ministry of Finance signed a plan, and MDRC staff left. The MDRC closed.",
+			[]string{"Mekong Delta Rice Council", "MDRC", "MDRC", "MDRC", "MDRC"}},
+		{"The Mekong Delta Rice Council (MDRC) met. The MDR and the MDRCs did not.",
+			[]string{"Mekong Delta Rice Council", "MDRC"}},
+	}
+	for _, tt := range tests {
+		doc := x.Extract(tt.text)
+		if len(doc.Organisations) == 0 {
+			t.Errorf("%q: no organisations", tt.text)
+			continue
+		}
+		var got []string
+		last := -1
+		for _, m := range doc.Organisations[0].Mentions {
+			got = append(got, m.Text)
+			if m.Start < last {
+				t.Errorf("%q: mention %q out of order", tt.text, m.Text)
+			}
+			last = m.Start
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: mentions %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }

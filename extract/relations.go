@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/rules"
@@ -66,8 +66,8 @@ func (a *analysis) addRelation(rule *rules.Compiled, m rules.Match, sent span) {
 // rule by rule) and dates and places them in that order, so that an event
 // "the same day" finds the one told before it.
 func (a *analysis) resolveRelations() {
-	sort.SliceStable(a.relations, func(i, j int) bool {
-		return a.relations[i].sentence.start < a.relations[j].sentence.start
+	slices.SortStableFunc(a.relations, func(x, y *relationMention) int {
+		return x.sentence.start - y.sentence.start
 	})
 	for i, r := range a.relations {
 		a.setWhenAndWhere(r, a.relations[:i])
@@ -153,7 +153,9 @@ func (a *analysis) argumentAt(s span) argument {
 // with the same head. Where none fits, it is no argument.
 func (a *analysis) described(s span, other argument) argument {
 	head := a.titleHead(s)
-	for i := len(a.people) - 1; i >= 0; i-- {
+	// People are in text order: those from the first starting after s
+	// on are not before it.
+	for i := firstFrom(a.people, s.start+1) - 1; i >= 0; i-- {
 		p := a.people[i]
 		if p.entity == nil || !p.span.before(s) || p.entity == other.person {
 			continue

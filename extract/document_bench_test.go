@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// analysedCorpus runs every stage over the golden articles and returns
+// their analyses, ready for document(), with the corpus size.
+func analysedCorpus(b *testing.B) ([]*analysis, int64) {
+	b.Helper()
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	files, err := filepath.Glob("../testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		b.Fatal("no golden articles", err)
+	}
+	var out []*analysis
+	var n int64
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		a := newAnalysis(x, string(raw))
+		for _, st := range stages {
+			a.runPhase(context.Background(), st.phase, st.apply)
+			st.after(a)
+		}
+		out = append(out, a)
+		n += int64(len(raw))
+	}
+	return out, n
+}
+
+// BenchmarkDocument measures document() alone over the golden articles:
+// the typed entities, their mentions and the relations.
+func BenchmarkDocument(b *testing.B) {
+	as, n := analysedCorpus(b)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range as {
+			a.document()
+		}
+	}
+}
+
+// BenchmarkResolveOrganisations measures the overlap policy, the learned
+// acronyms and the grouping into organisations over the golden articles.
+func BenchmarkResolveOrganisations(b *testing.B) {
+	as, n := analysedCorpus(b)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range as {
+			// Undo the last run: the bare acronyms and the organisations.
+			clear(a.acronyms)
+			a.orgEntities = nil
+			for _, o := range a.orgCands {
+				o.entity, o.kept = nil, false
+			}
+			a.resolveOrganisations()
+		}
+	}
+}
