@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,9 +53,15 @@ func (a *analysis) buildPeople(doc *Document) {
 	for i, e := range ents {
 		e.id = entityID("p", i)
 	}
+	doc.People = slices.Grow(doc.People, len(ents))
 	for _, e := range ents {
 		sort.Slice(e.mentions, func(i, j int) bool { return e.mentions[i].span.start < e.mentions[j].span.start })
-		p := Person{ID: e.id}
+		p := Person{ID: e.id, Mentions: make([]Mention, 0, len(e.mentions))}
+		titles := 0
+		for _, m := range e.mentions {
+			titles += len(m.titles)
+		}
+		p.Titles = slices.Grow(p.Titles, titles) // still nil without titles
 		seenHon, seenTitle := map[string]bool{}, map[string]bool{}
 		nameLen := 0
 		for _, m := range e.mentions {

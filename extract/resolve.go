@@ -33,8 +33,10 @@ func pick[T candidate](cands []T) []T {
 	for _, c := range sorted {
 		end = max(end, c.where().end)
 	}
-	held, opens := newBits(end), newBits(end)
-	kept := make([]T, 0, len(sorted))
+	held, opens := newBits2(end)
+	// The survivors are kept in place: each is written at or before the
+	// index it was read from.
+	kept := sorted[:0]
 	var emptyKept []int // positions of kept empty spans
 	for _, c := range sorted {
 		w := c.where()
@@ -71,7 +73,14 @@ func pick[T candidate](cands []T) []T {
 // bits is a set of token indices.
 type bits []uint64
 
-func newBits(n int) bits      { return make(bits, (n+63)/64) }
+func newBits(n int) bits { return make(bits, (n+63)/64) }
+
+// newBits2 returns two sets of n token indices, allocated as one.
+func newBits2(n int) (bits, bits) {
+	w := (n + 63) / 64
+	b := make(bits, 2*w)
+	return b[:w:w], b[w:]
+}
 func (b bits) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
 func (b bits) set(i int)      { b[i/64] |= 1 << (i % 64) }
 
