@@ -98,6 +98,7 @@ func newAnalysis(x *Extractor, raw string) *analysis {
 // release hands the per-document slices back for the next document; the
 // analysis must not be used after it.
 func (a *analysis) release() {
+	a.scratch.people.reset()
 	*a.scratch = scratch{toks: a.toks, gaz: a.gaz, base: a.base, chosen: a.chosen, gazFrom: a.gazFrom, people: a.scratch.people}
 	scratchPool.Put(a.scratch)
 }

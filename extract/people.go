@@ -63,6 +63,19 @@ type peopleScratch struct {
 	keys     []string                 // one person's title keys (see dropShortenedTitles)
 	tails    []string                 // and their word-final tails
 	covered  []bool                   // coveredTokens' answer
+
+	// Where the stage's mentions and people live: they die with the
+	// analysis, as no Document points to them.
+	mentions slab[personMention]
+	titleSet slab[titleMention]
+	entities slab[personEntity]
+}
+
+// reset readies the scratch for the next document.
+func (ps *peopleScratch) reset() {
+	ps.mentions.reset()
+	ps.titleSet.reset()
+	ps.entities.reset()
 }
 
 // addPerson records a person a rule found: the group "person" is the name,
@@ -76,7 +89,8 @@ func (a *analysis) addPerson(rule *rules.Compiled, m rules.Match, sent span) {
 		return // "An" alone is the article, not the given name
 	}
 	name = a.extendName(name, sent)
-	p := &personMention{span: name, name: name, rule: rule.ID, order: a.ruleOrder(rule)}
+	ps := &a.scratch.people
+	p := ps.mentions.new(personMention{span: name, name: name, rule: rule.ID, order: a.ruleOrder(rule)})
 	for _, h := range groups(m, "honorific", sent) {
 		p.honorifics = append(p.honorifics, h)
 		if h.start < p.span.start && h.end <= name.start {
@@ -84,7 +98,7 @@ func (a *analysis) addPerson(rule *rules.Compiled, m rules.Match, sent span) {
 		}
 	}
 	for _, t := range groups(m, "title", sent) {
-		p.titles = append(p.titles, &titleMention{span: t, rule: rule.ID, order: p.order, person: p})
+		p.titles = append(p.titles, ps.titleSet.new(titleMention{span: t, rule: rule.ID, order: p.order, person: p}))
 	}
 	a.personCands = append(a.personCands, p)
 }
@@ -201,7 +215,7 @@ func (a *analysis) joinByName(p *personMention) {
 	e := a.personNamed(p.name)
 	if e == nil {
 		name := a.text(p.name)
-		e = &personEntity{name: name, parts: a.nameParts(name)}
+		e = ps.entities.new(personEntity{name: name, parts: a.nameParts(name)})
 		ps.byName[string(ps.key)] = e // ps.key is still the name's key
 		a.personEntities = append(a.personEntities, e)
 	}
@@ -584,7 +598,7 @@ func (a *analysis) matchFullName(i int, first string, covered []bool) (span, *pe
 }
 
 func (a *analysis) addNameUse(s span, e *personEntity) {
-	m := &personMention{span: s, name: s, rule: "person.name-use", entity: e}
+	m := a.scratch.people.mentions.new(personMention{span: s, name: s, rule: "person.name-use", entity: e})
 	e.mentions = append(e.mentions, m)
 	e.mentioned(s.start)
 	a.people = append(a.people, m)

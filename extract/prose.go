@@ -174,7 +174,7 @@ func (a *analysis) addProsePeople() {
 				}
 				rule = proseRule
 			}
-			p := &personMention{span: r, name: r, rule: rule, order: len(a.x.ruleIndex)}
+			p := a.scratch.people.mentions.new(personMention{span: r, name: r, rule: rule, order: len(a.x.ruleIndex)})
 			a.people = append(a.people, p)
 			a.joinByName(p)
 		}

@@ -110,3 +110,36 @@ func holding[T candidate](list []T, pos int) (T, bool) {
 	}
 	return list[i], true
 }
+
+// slab hands out pointers to values of T from chunks that outlive one
+// document, kept in the scratch pool: a stage that makes hundreds of small
+// structs per article then spares the allocator and the garbage collector
+// most of them. The pointers are valid until reset.
+type slab[T any] struct {
+	chunks [][]T
+	used   int // how many values the chunks hold
+}
+
+// slabChunk is how many values one chunk of a slab holds.
+const slabChunk = 64
+
+// new returns a pointer to a copy of v.
+func (s *slab[T]) new(v T) *T {
+	c := s.used / slabChunk
+	if c == len(s.chunks) {
+		s.chunks = append(s.chunks, make([]T, slabChunk))
+	}
+	p := &s.chunks[c][s.used%slabChunk]
+	*p = v
+	s.used++
+	return p
+}
+
+// reset makes every value handed out available again, zeroed, so that the
+// chunks keep nothing of the last document alive.
+func (s *slab[T]) reset() {
+	for c := 0; c*slabChunk < s.used; c++ {
+		clear(s.chunks[c])
+	}
+	s.used = 0
+}
