@@ -57,11 +57,7 @@ func (a *analysis) buildPeople(doc *Document) {
 	for _, e := range ents {
 		sort.Slice(e.mentions, func(i, j int) bool { return e.mentions[i].span.start < e.mentions[j].span.start })
 		p := Person{ID: e.id, Mentions: make([]Mention, 0, len(e.mentions))}
-		titles := 0
-		for _, m := range e.mentions {
-			titles += len(m.titles)
-		}
-		p.Titles = slices.Grow(p.Titles, titles) // still nil without titles
+		titles := a.scratch.people.distinct[:0] // to size p.Titles exactly
 		seenHon, seenTitle := map[string]bool{}, map[string]bool{}
 		nameLen := 0
 		for _, m := range e.mentions {
@@ -80,13 +76,19 @@ func (a *analysis) buildPeople(doc *Document) {
 				}
 			}
 			for _, t := range m.titles {
-				title := a.title(t)
-				if k := text.Key(title.Text); !seenTitle[k] {
+				if k := a.titleKey(t); !seenTitle[k] {
 					seenTitle[k] = true
-					p.Titles = append(p.Titles, title)
+					titles = append(titles, t)
 				}
 			}
 		}
+		if len(titles) > 0 {
+			p.Titles = make([]Title, len(titles))
+			for i, t := range titles {
+				p.Titles[i] = a.title(t)
+			}
+		}
+		a.scratch.people.distinct = titles
 		doc.People = append(doc.People, p)
 	}
 }

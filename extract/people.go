@@ -32,6 +32,16 @@ type titleMention struct {
 	rule   string
 	order  int
 	person *personMention
+	key    string // text.Key of its text, once asked (see titleKey)
+}
+
+// titleKey returns text.Key of the title's text, computed once: the people
+// stage and the Document both compare titles by it.
+func (a *analysis) titleKey(t *titleMention) string {
+	if t.key == "" {
+		t.key = text.Key(a.text(t.span))
+	}
+	return t.key
 }
 
 func (t *titleMention) where() span   { return t.span }
@@ -61,6 +71,7 @@ type peopleScratch struct {
 	nameToks []text.Token             // the tokens of the name nameParts folds
 	titles   []*titleMention          // the title candidates, before pick
 	keys     []string                 // one person's title keys (see dropShortenedTitles)
+	distinct []*titleMention          // one person's distinct titles (see buildPeople)
 	tails    []string                 // and their word-final tails
 	covered  []bool                   // coveredTokens' answer
 
@@ -260,7 +271,7 @@ func (a *analysis) dropShortenedTitles(e *personEntity) {
 	ps.keys, ps.tails = ps.keys[:0], ps.tails[:0]
 	for _, m := range e.mentions {
 		for _, t := range m.titles {
-			key := text.Key(a.text(t.span))
+			key := a.titleKey(t)
 			ps.keys = append(ps.keys, key)
 			for i := strings.IndexByte(key, ' '); i >= 0; i = strings.IndexByte(key, ' ') {
 				key = key[i+1:]
