@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -409,6 +410,7 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 // parts, and one of those parts.
 type nameRef struct {
 	part   string
+	order  int // the person's place in a.personEntities
 	person *personEntity
 }
 
@@ -420,14 +422,14 @@ type nameRef struct {
 func (a *analysis) indexNames() {
 	ps := &a.scratch.people
 	ps.byPart = ps.byPart[:0]
-	for _, e := range a.personEntities {
+	for order, e := range a.personEntities {
 		parts := e.parts
 		if len(parts) < 2 {
 			continue // a one-word name shortens nothing
 		}
 		for i, p := range parts {
 			if !slices.Contains(parts[:i], p) {
-				ps.byPart = append(ps.byPart, nameRef{part: p, person: e})
+				ps.byPart = append(ps.byPart, nameRef{part: p, order: order, person: e})
 			}
 		}
 		e.starts = make([]int, 0, len(e.mentions))
@@ -435,9 +437,11 @@ func (a *analysis) indexNames() {
 			e.mentioned(m.span.start)
 		}
 	}
-	// Stable, so that the people of one part stay in document order, by
-	// which shortFormOf breaks ties.
-	slices.SortStableFunc(ps.byPart, func(x, y nameRef) int { return strings.Compare(x.part, y.part) })
+	// The people of one part stay in document order, by which shortFormOf
+	// breaks ties.
+	slices.SortFunc(ps.byPart, func(x, y nameRef) int {
+		return cmp.Or(strings.Compare(x.part, y.part), x.order-y.order)
+	})
 }
 
 // withPart returns the index entries of the folded name part, in document
