@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -49,13 +48,14 @@ func (a *analysis) buildOrganisations(doc *Document) {
 
 func (a *analysis) buildPeople(doc *Document) {
 	ents := a.personEntities
-	sort.SliceStable(ents, func(i, j int) bool { return firstPerson(ents[i]) < firstPerson(ents[j]) })
+	slices.SortStableFunc(ents, func(x, y *personEntity) int { return firstPerson(x) - firstPerson(y) })
 	for i, e := range ents {
 		e.id = entityID("p", i)
 	}
 	doc.People = slices.Grow(doc.People, len(ents))
 	for _, e := range ents {
-		sort.Slice(e.mentions, func(i, j int) bool { return e.mentions[i].span.start < e.mentions[j].span.start })
+		// A person's mentions never overlap, so no two start at one token.
+		slices.SortFunc(e.mentions, func(x, y *personMention) int { return x.span.start - y.span.start })
 		p := Person{ID: e.id, Mentions: make([]Mention, 0, len(e.mentions))}
 		titles := a.scratch.people.distinct[:0] // to size p.Titles exactly
 		seenHon, seenTitle := map[string]bool{}, map[string]bool{}
