@@ -243,20 +243,12 @@ func (a *analysis) personNamed(s span) *personEntity {
 	return ps.byName[string(ps.key)] // a lookup by string(bytes) allocates nothing
 }
 
-// appendKey appends text.Key(s) to dst. ASCII text, which most names are,
-// is lower-cased byte by byte, without the string that text.Key makes.
+// appendKey appends text.Key(s) to dst, without the strings text.Key
+// makes: Fold returns ASCII text as it is, and the lower-casing is
+// strings.ToLower's, rune by rune.
 func appendKey(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(dst, text.Key(s)...)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
+	for _, r := range text.Fold(s) {
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
 	return dst
 }

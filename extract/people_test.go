@@ -98,7 +98,7 @@ func TestCoreference(t *testing.T) {
 func TestAppendKey(t *testing.T) {
 	for _, s := range []string{
 		"", "Nguyen Xuan Thang", "UN Under-Secretary-General", "already lower",
-		"Phạm Minh Chính", "Đặng Thị Ngọc Thịnh", "Guérini", "O'Neil 2nd",
+		"Phạm Minh Chính", "Đặng Thị Ngọc Thịnh", "Guérini", "O'Neil 2nd", "ÆSIR Øresund", "Ünal\xffÇelik",
 	} {
 		got := string(appendKey([]byte("prefix|"), s))
 		if want := "prefix|" + text.Key(s); got != want {
