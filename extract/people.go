@@ -67,6 +67,7 @@ type personEntity struct {
 // allocated.
 type peopleScratch struct {
 	byName   map[string]*personEntity // the people, by the key of their name
+	folds    map[string]string        // what fold remembers
 	byPart   []nameRef                // the name-part index (see indexNames)
 	key      []byte                   // the key personNamed looks up
 	nameToks []text.Token             // the tokens of the name nameParts folds
@@ -85,6 +86,8 @@ type peopleScratch struct {
 
 // reset readies the scratch for the next document.
 func (ps *peopleScratch) reset() {
+	clear(ps.byName)
+	clear(ps.folds)
 	ps.mentions.reset()
 	ps.titleSet.reset()
 	ps.entities.reset()
@@ -202,9 +205,8 @@ func (a *analysis) resolvePeople() {
 		t.person.titles = append(t.person.titles, t)
 	}
 	if ps.byName == nil {
-		ps.byName = map[string]*personEntity{}
+		ps.byName, ps.folds = map[string]*personEntity{}, map[string]string{}
 	}
-	clear(ps.byName)
 	for _, p := range a.people {
 		a.joinByName(p)
 	}
@@ -239,18 +241,35 @@ func (a *analysis) joinByName(p *personMention) {
 // if there is one yet, and leaves that key in a.scratch.people.key.
 func (a *analysis) personNamed(s span) *personEntity {
 	ps := &a.scratch.people
-	ps.key = appendKey(ps.key[:0], a.text(s))
-	return ps.byName[string(ps.key)] // a lookup by string(bytes) allocates nothing
+	ps.key = appendLower(ps.key[:0], a.fold(a.text(s))) // text.Key
+	return ps.byName[string(ps.key)]                    // a lookup by string(bytes) allocates nothing
 }
 
-// appendKey appends text.Key(s) to dst, without the strings text.Key
-// makes: Fold returns ASCII text as it is, and the lower-casing is
-// strings.ToLower's, rune by rune.
-func appendKey(dst []byte, s string) []byte {
-	for _, r := range text.Fold(s) {
+// appendLower appends s lower-cased as strings.ToLower does, rune by rune,
+// without the string strings.ToLower makes.
+func appendLower(dst []byte, s string) []byte {
+	for _, r := range s {
 		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
 	return dst
+}
+
+// fold is text.Fold, remembered for the document: folding text with
+// diacritics costs a normalisation buffer of about a kilobyte each time,
+// and the stage folds the same names and words again and again.
+func (a *analysis) fold(s string) string {
+	ps := &a.scratch.people
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			f, ok := ps.folds[s]
+			if !ok {
+				f = text.Fold(s)
+				ps.folds[s] = f
+			}
+			return f
+		}
+	}
+	return s // ASCII text folds to itself
 }
 
 // dropShortenedTitles removes a person's title when another of their
@@ -296,7 +315,7 @@ func (a *analysis) nameParts(name string) []string {
 	ps.nameToks = text.AppendTokens(ps.nameToks[:0], name)
 	parts := make([]string, len(ps.nameToks))
 	for i, t := range ps.nameToks {
-		parts[i] = text.Fold(t.Text)
+		parts[i] = a.fold(t.Text)
 	}
 	return parts
 }
@@ -568,7 +587,7 @@ func (a *analysis) markNameUses() {
 		if covered[i] || !capitalised(a.toks[i].Text) {
 			continue
 		}
-		tok := text.Fold(a.toks[i].Text)
+		tok := a.fold(a.toks[i].Text)
 		if s, e := a.matchFullName(i, tok, covered); e != nil {
 			a.addNameUse(s, e)
 			i = s.end - 1
@@ -592,7 +611,7 @@ func (a *analysis) matchFullName(i int, first string, covered []bool) (span, *pe
 		}
 		ok := true
 		for k, p := range parts {
-			if covered[i+k] || text.Fold(a.toks[i+k].Text) != p {
+			if covered[i+k] || a.fold(a.toks[i+k].Text) != p {
 				ok = false
 				break
 			}

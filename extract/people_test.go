@@ -95,14 +95,23 @@ func TestCoreference(t *testing.T) {
 	}
 }
 
-func TestAppendKey(t *testing.T) {
+// TestKey checks the key personNamed looks people up by against text.Key,
+// and fold against text.Fold, twice, as it remembers.
+func TestKey(t *testing.T) {
+	a := &analysis{scratch: new(scratch)}
+	a.scratch.people.folds = map[string]string{}
 	for _, s := range []string{
 		"", "Nguyen Xuan Thang", "UN Under-Secretary-General", "already lower",
 		"Phạm Minh Chính", "Đặng Thị Ngọc Thịnh", "Guérini", "O'Neil 2nd", "ÆSIR Øresund", "Ünal\xffÇelik",
 	} {
-		got := string(appendKey([]byte("prefix|"), s))
-		if want := "prefix|" + text.Key(s); got != want {
-			t.Errorf("appendKey(%q) = %q, want %q", s, got, want)
+		for range 2 {
+			if got, want := a.fold(s), text.Fold(s); got != want {
+				t.Errorf("fold(%q) = %q, want %q", s, got, want)
+			}
+			got := string(appendLower([]byte("prefix|"), a.fold(s)))
+			if want := "prefix|" + text.Key(s); got != want {
+				t.Errorf("key of %q = %q, want %q", s, got, want)
+			}
 		}
 	}
 }
