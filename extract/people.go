@@ -241,8 +241,9 @@ func (a *analysis) joinByName(p *personMention) {
 // if there is one yet, and leaves that key in a.scratch.people.key.
 func (a *analysis) personNamed(s span) *personEntity {
 	ps := &a.scratch.people
-	ps.key = appendLower(ps.key[:0], a.fold(a.text(s))) // text.Key
-	return ps.byName[string(ps.key)]                    // a lookup by string(bytes) allocates nothing
+	ps.key = appendLower(ps.key[:0], a.fold(a.text(s))) // text.Key of the text
+	// A lookup by string(bytes) allocates nothing.
+	return ps.byName[string(ps.key)]
 }
 
 // appendLower appends s lower-cased as strings.ToLower does, rune by rune,
