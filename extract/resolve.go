@@ -73,7 +73,9 @@ func pick[T candidate](cands []T) []T {
 // bits is a set of token indices.
 type bits []uint64
 
-func newBits(n int) bits { return make(bits, (n+63)/64) }
+func newBits(n int) bits      { return make(bits, (n+63)/64) }
+func (b bits) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
+func (b bits) set(i int)      { b[i/64] |= 1 << (i % 64) }
 
 // newBits2 returns two sets of n token indices, allocated as one.
 func newBits2(n int) (bits, bits) {
@@ -81,8 +83,6 @@ func newBits2(n int) (bits, bits) {
 	b := make(bits, 2*w)
 	return b[:w:w], b[w:]
 }
-func (b bits) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
-func (b bits) set(i int)      { b[i/64] |= 1 << (i % 64) }
 
 // The mention lists the stages keep (a.orgs, a.dates, a.places, a.titles,
 // a.people) are in text order and do not overlap, so the mentions near a
