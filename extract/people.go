@@ -73,8 +73,8 @@ type peopleScratch struct {
 	nameToks []text.Token             // the tokens of the name nameParts folds
 	titles   []*titleMention          // the title candidates, before pick
 	keys     []string                 // one person's title keys (see dropShortenedTitles)
-	distinct []*titleMention          // one person's distinct titles (see buildPeople)
 	tails    []string                 // and their word-final tails
+	distinct []*titleMention          // one person's distinct titles (see buildPeople)
 	covered  []bool                   // coveredTokens' answer
 
 	// Where the stage's mentions and people live: they die with the
