@@ -589,7 +589,11 @@ func (a *analysis) markNameUses() {
 			continue
 		}
 		tok := a.fold(a.toks[i].Text)
-		if s, e := a.matchFullName(i, tok, covered); e != nil {
+		named := a.withPart(tok)
+		if len(named) == 0 {
+			continue // a word of no name: neither a whole name nor a short form
+		}
+		if s, e := a.matchFullName(i, named, covered); e != nil {
 			a.addNameUse(s, e)
 			i = s.end - 1
 			continue
@@ -603,11 +607,12 @@ func (a *analysis) markNameUses() {
 }
 
 // matchFullName returns the person of several name parts whose whole name
-// is written, uncovered, from token i on, whose folded text is first.
-func (a *analysis) matchFullName(i int, first string, covered []bool) (span, *personEntity) {
-	for _, r := range a.withPart(first) {
+// is written, uncovered, from token i on, among the index entries of the
+// folded token i.
+func (a *analysis) matchFullName(i int, named []nameRef, covered []bool) (span, *personEntity) {
+	for _, r := range named {
 		e, parts := r.person, r.person.parts
-		if parts[0] != first || i+len(parts) > len(a.toks) {
+		if parts[0] != r.part || i+len(parts) > len(a.toks) {
 			continue
 		}
 		ok := true
