@@ -292,8 +292,8 @@ func (a *analysis) dropShortenedTitles(e *personEntity) {
 			}
 		}
 	}
-	if len(ps.tails) == 0 {
-		return // no title of several words: none shortens another
+	if len(ps.keys) < 2 || len(ps.tails) == 0 {
+		return // a title shortens only another, of several words
 	}
 	slices.Sort(ps.tails)
 	keys := ps.keys
