@@ -58,12 +58,7 @@ type analysis struct {
 	}
 	warnings []Warning
 
-	// byNamePart finds, for shortFormOf, the people of several name
-	// parts with a given part, in document order, without a scan of every
-	// mention of the document (see indexNames).
-	byNamePart map[string][]*personEntity
-	nameTokens map[string][]string // memo of nameTokens, by name
-	titlesHeld map[heldTitle]bool  // memo of holdsTitle
+	titlesHeld map[heldTitle]bool // memo of holdsTitle
 }
 
 // scratch holds the per-document slices that no Document keeps (tokens,
@@ -79,12 +74,13 @@ type scratch struct {
 	// matcher runs the rules; the matches of one rule on one sentence
 	// live in its buffers until the next, which is all runPhase needs.
 	matcher rules.Matcher
+	people  peopleScratch // the people stage's own (people.go)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 func newAnalysis(x *Extractor, raw string) *analysis {
-	a := &analysis{x: x, raw: raw, acronyms: map[string]*orgMention{}, nameTokens: map[string][]string{}, titlesHeld: map[heldTitle]bool{}}
+	a := &analysis{x: x, raw: raw, acronyms: map[string]*orgMention{}, titlesHeld: map[heldTitle]bool{}}
 	sc := scratchPool.Get().(*scratch)
 	a.scratch = sc
 	a.shadow = text.Clean(raw, x.lexicon)
@@ -105,6 +101,7 @@ func newAnalysis(x *Extractor, raw string) *analysis {
 // release hands the per-document slices back for the next document; the
 // analysis must not be used after it.
 func (a *analysis) release() {
+	a.scratch.people.reset()
 	sc := a.scratch
 	sc.toks, sc.gaz, sc.base, sc.chosen, sc.gazFrom = a.toks, a.gaz, a.base, a.chosen, a.gazFrom
 	scratchPool.Put(a.scratch)

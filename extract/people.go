@@ -1,8 +1,8 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,6 +33,16 @@ type titleMention struct {
 	rule   string
 	order  int
 	person *personMention
+	key    string // text.Key of its text, once asked (see titleKey)
+}
+
+// titleKey returns text.Key of the title's text, computed once: the people
+// stage and the Document both compare titles by it.
+func (a *analysis) titleKey(t *titleMention) string {
+	if t.key == "" {
+		t.key = text.Key(a.text(t.span))
+	}
+	return t.key
 }
 
 func (t *titleMention) where() span   { return t.span }
@@ -42,10 +52,44 @@ func (t *titleMention) priority() int { return t.order }
 type personEntity struct {
 	mentions []*personMention
 	name     string
-	id       string
+	// parts are the folded words of name (see nameParts): short forms and
+	// typos compare them with every capitalised word.
+	parts []string
+	id    string
 	// starts are the sorted first tokens of the mentions, kept from the
 	// name index on (see indexNames) for the short forms to look up.
 	starts []int
+}
+
+// peopleScratch holds the slices and the map the people stage rebuilds for
+// every document and no Document keeps, for the next document to reuse
+// (see scratch): growing them anew each time was much of what the stage
+// allocated.
+type peopleScratch struct {
+	byName   map[string]*personEntity // the people, by the key of their name
+	folds    map[string]string        // what fold remembers
+	byPart   []nameRef                // the name-part index (see indexNames)
+	key      []byte                   // the key personNamed looks up
+	nameToks []text.Token             // the tokens of the name nameParts folds
+	titles   []*titleMention          // the title candidates, before pick
+	keys     []string                 // one person's title keys (see dropShortenedTitles)
+	tails    []string                 // and their word-final tails
+	covered  []bool                   // coveredTokens' answer
+
+	// Where the stage's mentions and people live: they die with the
+	// analysis, as no Document points to them.
+	mentions slab[personMention]
+	titleSet slab[titleMention]
+	entities slab[personEntity]
+}
+
+// reset readies the scratch for the next document.
+func (ps *peopleScratch) reset() {
+	clear(ps.byName)
+	clear(ps.folds)
+	ps.mentions.reset()
+	ps.titleSet.reset()
+	ps.entities.reset()
 }
 
 // addPerson records a person a rule found: the group "person" is the name,
@@ -59,7 +103,8 @@ func (a *analysis) addPerson(rule *rules.Compiled, m rules.Match, sent span) {
 		return // "An" alone is the article, not the given name
 	}
 	name = a.extendName(name, sent)
-	p := &personMention{span: name, name: name, rule: rule.ID, order: a.ruleOrder(rule)}
+	ps := &a.scratch.people
+	p := ps.mentions.new(personMention{span: name, name: name, rule: rule.ID, order: a.ruleOrder(rule)})
 	for _, h := range groups(m, "honorific", sent) {
 		p.honorifics = append(p.honorifics, h)
 		if h.start < p.span.start && h.end <= name.start {
@@ -67,7 +112,7 @@ func (a *analysis) addPerson(rule *rules.Compiled, m rules.Match, sent span) {
 		}
 	}
 	for _, t := range groups(m, "title", sent) {
-		p.titles = append(p.titles, &titleMention{span: t, rule: rule.ID, order: p.order, person: p})
+		p.titles = append(p.titles, ps.titleSet.new(titleMention{span: t, rule: rule.ID, order: p.order, person: p}))
 	}
 	a.personCands = append(a.personCands, p)
 }
@@ -146,31 +191,25 @@ func (a *analysis) resolvePeople() {
 			}
 		}
 	}
-	var titles []*titleMention
+	ps := &a.scratch.people
+	ps.titles = ps.titles[:0]
 	for _, p := range a.people {
-		titles = append(titles, p.titles...)
+		ps.titles = append(ps.titles, p.titles...)
 	}
-	a.titles = pick(titles)
+	a.titles = pick(ps.titles) // a copy: ps.titles stays scratch
 	for _, p := range a.people {
 		p.titles = p.titles[:0]
 	}
 	for _, t := range a.titles {
 		t.person.titles = append(t.person.titles, t)
 	}
-	a.addProsePeople()
-
-	byName := map[string]*personEntity{}
-	for _, p := range a.people {
-		key := text.Key(a.text(p.name))
-		e := byName[key]
-		if e == nil {
-			e = &personEntity{name: a.text(p.name)}
-			byName[key] = e
-			a.personEntities = append(a.personEntities, e)
-		}
-		e.mentions = append(e.mentions, p)
-		p.entity = e
+	if ps.byName == nil {
+		ps.byName, ps.folds = map[string]*personEntity{}, map[string]string{}
 	}
+	for _, p := range a.people {
+		a.joinByName(p)
+	}
+	a.addProsePeople()
 	a.joinTypos()
 	a.joinNameTails()
 	a.indexNames()
@@ -182,54 +221,103 @@ func (a *analysis) resolvePeople() {
 	}
 }
 
+// joinByName makes p a mention of the person of the same name, a new
+// person if p is the first mention of that name.
+func (a *analysis) joinByName(p *personMention) {
+	ps := &a.scratch.people
+	e := a.personNamed(p.name)
+	if e == nil {
+		name := a.text(p.name)
+		e = ps.entities.new(personEntity{name: name, parts: a.nameParts(name)})
+		ps.byName[string(ps.key)] = e // ps.key is still the name's key
+		a.personEntities = append(a.personEntities, e)
+	}
+	e.mentions = append(e.mentions, p)
+	p.entity = e
+}
+
+// personNamed returns the person whose name has the key of the text of s,
+// if there is one yet, and leaves that key in a.scratch.people.key.
+func (a *analysis) personNamed(s span) *personEntity {
+	ps := &a.scratch.people
+	ps.key = appendLower(ps.key[:0], a.fold(a.text(s))) // text.Key of the text
+	// A lookup by string(bytes) allocates nothing.
+	return ps.byName[string(ps.key)]
+}
+
+// appendLower appends s lower-cased as strings.ToLower does, rune by rune,
+// without the string strings.ToLower makes.
+func appendLower(dst []byte, s string) []byte {
+	for _, r := range s {
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+// fold is text.Fold, remembered for the document: folding text with
+// diacritics costs a normalisation buffer of about a kilobyte each time,
+// and the stage folds the same names and words again and again.
+func (a *analysis) fold(s string) string {
+	ps := &a.scratch.people
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			f, ok := ps.folds[s]
+			if !ok {
+				f = text.Fold(s)
+				ps.folds[s] = f
+			}
+			return f
+		}
+	}
+	return s // ASCII text folds to itself
+}
+
 // dropShortenedTitles removes a person's title when another of their
 // titles ends with it ("Minister of Home Affairs" beside "Vietnamese
 // Minister of Home Affairs"): a later mention that repeats a title more
 // briefly names the same role, not a second one.
 func (a *analysis) dropShortenedTitles(e *personEntity) {
-	// Every proper word-final tail of every title: a title is shortened
-	// when it is one of them.
-	tails := map[string]bool{}
+	// The key of every title in turn, and every proper word-final tail of
+	// every key, sorted: a title is shortened when its key is one of them.
+	ps := &a.scratch.people
+	ps.keys, ps.tails = ps.keys[:0], ps.tails[:0]
 	for _, m := range e.mentions {
 		for _, t := range m.titles {
-			key := text.Key(a.text(t.span))
-			for i := strings.IndexByte(key, ' '); i >= 0; {
+			key := a.titleKey(t)
+			ps.keys = append(ps.keys, key)
+			for i := strings.IndexByte(key, ' '); i >= 0; i = strings.IndexByte(key, ' ') {
 				key = key[i+1:]
-				tails[key] = true
-				i = strings.IndexByte(key, ' ')
+				ps.tails = append(ps.tails, key)
 			}
 		}
 	}
+	if len(ps.keys) < 2 || len(ps.tails) == 0 {
+		return // a title shortens only another, of several words
+	}
+	slices.Sort(ps.tails)
+	keys := ps.keys
 	for _, m := range e.mentions {
 		kept := m.titles[:0]
 		for _, t := range m.titles {
-			if !tails[text.Key(a.text(t.span))] {
+			if _, shortened := slices.BinarySearch(ps.tails, keys[0]); !shortened {
 				kept = append(kept, t)
 			}
+			keys = keys[1:]
 		}
 		m.titles = kept
 	}
 }
 
-// nameParts is nameTokens, computed once per name and document: short
-// forms compare every capitalised word with every name. The slice is
-// shared; callers only read it.
+// nameParts returns the folded tokens of a person's name, for
+// personEntity.parts.
 func (a *analysis) nameParts(name string) []string {
-	parts, ok := a.nameTokens[name]
-	if !ok {
-		parts = nameTokens(name)
-		a.nameTokens[name] = parts
+	ps := &a.scratch.people
+	ps.nameToks = text.AppendTokens(ps.nameToks[:0], name)
+	parts := make([]string, len(ps.nameToks))
+	for i, t := range ps.nameToks {
+		parts[i] = a.fold(t.Text)
 	}
 	return parts
-}
-
-// nameTokens returns the folded tokens of an entity's name.
-func nameTokens(name string) []string {
-	var out []string
-	for _, t := range text.Tokenize(name) {
-		out = append(out, text.Fold(t.Text))
-	}
-	return out
 }
 
 // Tiers of a one-word form's fit to a fuller name, best first: its last
@@ -293,13 +381,9 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 	for tier := fitLast; tier <= worst; tier++ {
 		var before, after *personEntity
 		beforeAt, afterAt := -1, -1
-		cands := a.byNamePart[w]
-		if tier == fitTypo {
-			cands = a.personEntities
-		}
-		for _, e := range cands {
-			if fit(w, a.nameParts(e.name)) != tier {
-				continue
+		consider := func(e *personEntity) {
+			if fit(w, e.parts) != tier {
+				return
 			}
 			starts := e.starts
 			i, _ := slices.BinarySearch(starts, at)
@@ -313,6 +397,16 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 				after, afterAt = e, starts[i]
 			}
 		}
+		if tier == fitTypo {
+			// A typo need not be spelled like any part: try everyone.
+			for _, e := range a.personEntities {
+				consider(e)
+			}
+		} else {
+			for _, r := range a.withPart(w) {
+				consider(r.person)
+			}
+		}
 		if before != nil {
 			return before
 		}
@@ -323,18 +417,30 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 	return nil
 }
 
+// nameRef is an entry of the name-part index: a person of several name
+// parts, and one of those parts.
+type nameRef struct {
+	part   string
+	order  int // the person's place in a.personEntities
+	person *personEntity
+}
+
 // indexNames indexes the people found so far by name part, and sorts the
-// first tokens of their mentions, for shortFormOf.
+// first tokens of their mentions, for shortFormOf and markNameUses. The
+// index is a slice sorted by part: one person has a few parts and one
+// document a few people, so a map of slices cost more to build than the
+// lookups it saved.
 func (a *analysis) indexNames() {
-	a.byNamePart = map[string][]*personEntity{}
-	for _, e := range a.personEntities {
-		parts := a.nameParts(e.name)
+	ps := &a.scratch.people
+	ps.byPart = ps.byPart[:0]
+	for order, e := range a.personEntities {
+		parts := e.parts
 		if len(parts) < 2 {
 			continue // a one-word name shortens nothing
 		}
 		for i, p := range parts {
 			if !slices.Contains(parts[:i], p) {
-				a.byNamePart[p] = append(a.byNamePart[p], e)
+				ps.byPart = append(ps.byPart, nameRef{part: p, order: order, person: e})
 			}
 		}
 		e.starts = make([]int, 0, len(e.mentions))
@@ -342,6 +448,23 @@ func (a *analysis) indexNames() {
 			e.mentioned(m.span.start)
 		}
 	}
+	// The people of one part stay in document order, by which shortFormOf
+	// breaks ties.
+	slices.SortFunc(ps.byPart, func(x, y nameRef) int {
+		return cmp.Or(strings.Compare(x.part, y.part), x.order-y.order)
+	})
+}
+
+// withPart returns the index entries of the folded name part, in document
+// order.
+func (a *analysis) withPart(part string) []nameRef {
+	index := a.scratch.people.byPart
+	i, _ := slices.BinarySearchFunc(index, part, func(r nameRef, part string) int { return strings.Compare(r.part, part) })
+	j := i
+	for j < len(index) && index[j].part == part {
+		j++
+	}
+	return index[i:j]
 }
 
 // mentioned records a mention of e at token pos in e.starts.
@@ -373,12 +496,12 @@ func typoOf(x, y []string) bool {
 // letter.
 func (a *analysis) joinTypos() {
 	for i, e := range a.personEntities {
-		parts := a.nameParts(e.name)
+		parts := e.parts
 		if len(parts) < 2 {
 			continue
 		}
 		for _, earlier := range a.personEntities[:i] {
-			if len(earlier.mentions) > 0 && typoOf(parts, a.nameParts(earlier.name)) {
+			if len(earlier.mentions) > 0 && typoOf(parts, earlier.parts) {
 				for _, m := range e.mentions {
 					m.entity = earlier
 				}
@@ -395,7 +518,7 @@ func (a *analysis) joinTypos() {
 // the person whose fuller name that word shortens, if one does.
 func (a *analysis) joinShortForms() {
 	for _, e := range a.personEntities {
-		parts := a.nameParts(e.name)
+		parts := e.parts
 		if len(parts) != 1 {
 			continue
 		}
@@ -420,13 +543,13 @@ func (a *analysis) joinShortForms() {
 // of a sentence.
 func (a *analysis) joinNameTails() {
 	for _, e := range a.personEntities {
-		parts := a.nameParts(e.name)
+		parts := e.parts
 		if len(parts) < 2 {
 			continue
 		}
 		var longer *personEntity
 		for _, f := range a.personEntities {
-			fp := a.nameParts(f.name)
+			fp := f.parts
 			if f == e || len(f.mentions) == 0 || len(fp) <= len(parts) || !slices.Equal(fp[len(fp)-len(parts):], parts) {
 				continue
 			}
@@ -460,19 +583,16 @@ func (a *analysis) markNameUses() {
 		return
 	}
 	covered := a.coveredTokens()
-	full := map[string][]*personEntity{} // first folded token -> people
-	for _, e := range a.personEntities {
-		parts := a.nameParts(e.name)
-		if len(parts) > 1 {
-			full[parts[0]] = append(full[parts[0]], e)
-		}
-	}
 	for i := 0; i < len(a.toks); i++ {
 		if covered[i] || !capitalised(a.toks[i].Text) {
 			continue
 		}
-		tok := text.Fold(a.toks[i].Text)
-		if s, e := a.matchFullName(i, full[tok], covered); e != nil {
+		tok := a.fold(a.toks[i].Text)
+		named := a.withPart(tok)
+		if len(named) == 0 {
+			continue // a word of no name: neither a whole name nor a short form
+		}
+		if s, e := a.matchFullName(i, named, covered); e != nil {
 			a.addNameUse(s, e)
 			i = s.end - 1
 			continue
@@ -481,18 +601,22 @@ func (a *analysis) markNameUses() {
 			a.addNameUse(span{i, i + 1}, e)
 		}
 	}
-	sort.Slice(a.people, func(i, j int) bool { return a.people[i].span.start < a.people[j].span.start })
+	// Mentions never overlap, so no two start at one token.
+	slices.SortFunc(a.people, func(x, y *personMention) int { return x.span.start - y.span.start })
 }
 
-func (a *analysis) matchFullName(i int, cands []*personEntity, covered []bool) (span, *personEntity) {
-	for _, e := range cands {
-		parts := a.nameParts(e.name)
-		if i+len(parts) > len(a.toks) {
+// matchFullName returns the person of several name parts whose whole name
+// is written, uncovered, from token i on, among the index entries of the
+// folded token i.
+func (a *analysis) matchFullName(i int, named []nameRef, covered []bool) (span, *personEntity) {
+	for _, r := range named {
+		e, parts := r.person, r.person.parts
+		if parts[0] != r.part || i+len(parts) > len(a.toks) {
 			continue
 		}
 		ok := true
 		for k, p := range parts {
-			if covered[i+k] || text.Fold(a.toks[i+k].Text) != p {
+			if covered[i+k] || a.fold(a.toks[i+k].Text) != p {
 				ok = false
 				break
 			}
@@ -505,15 +629,19 @@ func (a *analysis) matchFullName(i int, cands []*personEntity, covered []bool) (
 }
 
 func (a *analysis) addNameUse(s span, e *personEntity) {
-	m := &personMention{span: s, name: s, rule: "person.name-use", entity: e}
+	m := a.scratch.people.mentions.new(personMention{span: s, name: s, rule: "person.name-use", entity: e})
 	e.mentions = append(e.mentions, m)
 	e.mentioned(s.start)
 	a.people = append(a.people, m)
 }
 
-// coveredTokens marks the tokens inside any mention found so far.
+// coveredTokens marks the tokens inside any mention found so far. The
+// slice is the stage's scratch: the next call overwrites it.
 func (a *analysis) coveredTokens() []bool {
-	covered := make([]bool, len(a.toks))
+	ps := &a.scratch.people
+	ps.covered = slices.Grow(ps.covered[:0], len(a.toks))[:len(a.toks)]
+	covered := ps.covered
+	clear(covered)
 	mark := func(s span) {
 		for i := s.start; i < s.end; i++ {
 			covered[i] = true

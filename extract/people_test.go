@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/text"
 )
 
 func TestOneEditApart(t *testing.T) {
@@ -89,5 +92,98 @@ func TestCoreference(t *testing.T) {
 				t.Errorf("people:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestKey checks the key personNamed looks people up by against text.Key,
+// and fold against text.Fold, twice, as it remembers.
+func TestKey(t *testing.T) {
+	a := &analysis{scratch: new(scratch)}
+	a.scratch.people.folds = map[string]string{}
+	for _, s := range []string{
+		"", "Nguyen Xuan Thang", "UN Under-Secretary-General", "already lower",
+		"Phạm Minh Chính", "Đặng Thị Ngọc Thịnh", "Guérini", "O'Neil 2nd", "ÆSIR Øresund", "Ünal\xffÇelik",
+	} {
+		for range 2 {
+			if got, want := a.fold(s), text.Fold(s); got != want {
+				t.Errorf("fold(%q) = %q, want %q", s, got, want)
+			}
+			got := string(appendLower([]byte("prefix|"), a.fold(s)))
+			if want := "prefix|" + text.Key(s); got != want {
+				t.Errorf("key of %q = %q, want %q", s, got, want)
+			}
+		}
+	}
+}
+
+// TestNamePartIndex checks withPart against the people indexNames saw: every
+// person of several parts under each distinct part once, in document order,
+// one-word names left out.
+func TestNamePartIndex(t *testing.T) {
+	a := &analysis{scratch: new(scratch)}
+	people := map[string]*personEntity{}
+	for _, name := range []string{"nguyen van thang", "thang", "nguyen xuan thang", "le le"} {
+		e := &personEntity{name: name, parts: strings.Fields(name)}
+		people[name] = e
+		a.personEntities = append(a.personEntities, e)
+	}
+	a.indexNames()
+	for _, c := range []struct {
+		part string
+		want []string
+	}{
+		{"thang", []string{"nguyen van thang", "nguyen xuan thang"}},
+		{"nguyen", []string{"nguyen van thang", "nguyen xuan thang"}},
+		{"xuan", []string{"nguyen xuan thang"}},
+		{"le", []string{"le le"}},
+		{"van", []string{"nguyen van thang"}},
+		{"tran", nil},
+		{"", nil},
+	} {
+		var got []string
+		for _, r := range a.withPart(c.part) {
+			if r.part != c.part {
+				t.Errorf("withPart(%q) gave an entry of %q", c.part, r.part)
+			}
+			got = append(got, r.person.name)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("withPart(%q) = %q, want %q", c.part, got, c.want)
+		}
+	}
+}
+
+// TestShortenedTitles checks that a title repeated without its first words
+// is the same title, while different titles all stay.
+func TestShortenedTitles(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		want []string // titles of the first person
+	}{
+		{
+			"Hanoi (VNA) – Vietnamese Minister of Home Affairs Tran Van Hoa received Ambassador Karl Wassermeyer on June 4. Minister of Home Affairs Tran Van Hoa said the two sides would work together.",
+			[]string{"Vietnamese Minister of Home Affairs"},
+		},
+		{
+			"Hanoi (VNA) – Minister of Home Affairs Tran Van Hoa received Ambassador Karl Wassermeyer on June 4. Deputy Prime Minister Tran Van Hoa said the two sides would work together.",
+			[]string{"Minister of Home Affairs", "Deputy Prime Minister"},
+		},
+	} {
+		doc := x.Extract(c.text)
+		if len(doc.People) == 0 {
+			t.Errorf("%q: no people", c.text)
+			continue
+		}
+		var got []string
+		for _, ti := range doc.People[0].Titles {
+			got = append(got, ti.Text)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: titles %q, want %q", c.text, got, c.want)
+		}
 	}
 }

@@ -146,24 +146,17 @@ func (a *analysis) hasFamilyName(s span) bool {
 
 // addProsePeople decides each undecided run: by its name parts where the
 // gazetteer can, else by asking prose's recogniser about it in a small
-// window of its sentence. A run whose text is already a person of the
-// document is not asked again: markNameUses marks it.
+// window of its sentence, and makes each person found a person of the
+// document. A run whose text is already a person of the document is not
+// asked again: markNameUses marks it.
 func (a *analysis) addProsePeople() {
 	covered := a.coveredTokens()
 	// Only yes-answers and rule-found names are remembered, and only for
 	// this document: prose may refuse a name in one context and accept it
 	// in the next ("Mark Field (Photo" against "Mark Field, in").
-	var known map[string]bool // built on the first undecided run
 	for _, sent := range a.sents {
 		for _, r := range a.undecidedNames(sent, covered) {
-			if known == nil {
-				known = map[string]bool{}
-				for _, p := range a.people {
-					known[text.Key(a.text(p.name))] = true
-				}
-			}
-			key := text.Key(a.text(r))
-			if known[key] {
+			if a.personNamed(r) != nil {
 				continue
 			}
 			rule := forenameRule
@@ -171,7 +164,7 @@ func (a *analysis) addProsePeople() {
 			case runNotPerson:
 				continue
 			case runAsk:
-				ok, err := a.proseSaysPerson(sent, r, key)
+				ok, err := a.proseSaysPerson(sent, r, text.Key(a.text(r)))
 				if err != nil {
 					a.warn(proseRule, "%v", err)
 					return
@@ -181,8 +174,9 @@ func (a *analysis) addProsePeople() {
 				}
 				rule = proseRule
 			}
-			known[key] = true
-			a.people = append(a.people, &personMention{span: r, name: r, rule: rule, order: len(a.x.ruleIndex)})
+			p := a.scratch.people.mentions.new(personMention{span: r, name: r, rule: rule, order: len(a.x.ruleIndex)})
+			a.people = append(a.people, p)
+			a.joinByName(p)
 		}
 	}
 }

@@ -33,8 +33,10 @@ func pick[T candidate](cands []T) []T {
 	for _, c := range sorted {
 		end = max(end, c.where().end)
 	}
-	held, opens := newBits(end), newBits(end)
-	kept := make([]T, 0, len(sorted))
+	held, opens := newBits2(end)
+	// The survivors are kept in place: each is written at or before the
+	// index it was read from.
+	kept := sorted[:0]
 	var emptyKept []int // positions of kept empty spans
 	for _, c := range sorted {
 		w := c.where()
@@ -75,6 +77,13 @@ func newBits(n int) bits      { return make(bits, (n+63)/64) }
 func (b bits) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
 func (b bits) set(i int)      { b[i/64] |= 1 << (i % 64) }
 
+// newBits2 returns two sets of n token indices, allocated as one.
+func newBits2(n int) (bits, bits) {
+	w := (n + 63) / 64
+	b := make(bits, 2*w)
+	return b[:w:w], b[w:]
+}
+
 // The mention lists the stages keep (a.orgs, a.dates, a.places, a.titles,
 // a.people) are in text order and do not overlap, so the mentions near a
 // span are found by binary search: a long document must not cost a scan of
@@ -100,4 +109,37 @@ func holding[T candidate](list []T, pos int) (T, bool) {
 		return none, false
 	}
 	return list[i], true
+}
+
+// slab hands out pointers to values of T from chunks that outlive one
+// document, kept in the scratch pool: a stage that makes hundreds of small
+// structs per article then spares the allocator and the garbage collector
+// most of them. The pointers are valid until reset.
+type slab[T any] struct {
+	chunks [][]T
+	used   int // how many values the chunks hold
+}
+
+// slabChunk is how many values one chunk of a slab holds.
+const slabChunk = 64
+
+// new returns a pointer to a copy of v.
+func (s *slab[T]) new(v T) *T {
+	c := s.used / slabChunk
+	if c == len(s.chunks) {
+		s.chunks = append(s.chunks, make([]T, slabChunk))
+	}
+	p := &s.chunks[c][s.used%slabChunk]
+	*p = v
+	s.used++
+	return p
+}
+
+// reset makes every value handed out available again, zeroed, so that the
+// chunks keep nothing of the last document alive.
+func (s *slab[T]) reset() {
+	for c := 0; c*slabChunk < s.used; c++ {
+		clear(s.chunks[c])
+	}
+	s.used = 0
 }

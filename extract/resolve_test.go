@@ -69,8 +69,12 @@ func TestPick(t *testing.T) {
 			start := r.IntN(20)
 			cands[i] = testCand{span{start, start + r.IntN(5)}, r.IntN(3)}
 		}
+		before := slices.Clone(cands)
 		if got, want := pick(cands), pickByPairs(cands); !slices.Equal(got, want) {
 			t.Fatalf("pick(%v) = %v, want %v", cands, got, want)
+		}
+		if !slices.Equal(cands, before) {
+			t.Fatalf("pick changed its input %v to %v", before, cands)
 		}
 	}
 }
@@ -116,4 +120,43 @@ func spansOf[T candidate](list []T) []span {
 		out[i] = m.where()
 	}
 	return out
+}
+
+func TestNewBits2(t *testing.T) {
+	for _, n := range []int{0, 1, 63, 64, 65, 200} {
+		first, second := newBits2(n)
+		for i := range n {
+			first.set(i)
+		}
+		for i := range n {
+			if !first.has(i) || second.has(i) {
+				t.Fatalf("n=%d: token %d: first %v, second %v, want true, false", n, i, first.has(i), second.has(i))
+			}
+		}
+	}
+}
+
+func TestSlab(t *testing.T) {
+	var s slab[span]
+	for round := range 3 {
+		n := []int{slabChunk*2 + 5, 3, slabChunk}[round]
+		var got []*span
+		for i := range n {
+			got = append(got, s.new(span{i, i + round}))
+		}
+		for i, p := range got {
+			if *p != (span{i, i + round}) {
+				t.Fatalf("round %d: value %d is %v, want %v", round, i, *p, span{i, i + round})
+			}
+		}
+		s.reset()
+		for i, p := range got {
+			if *p != (span{}) {
+				t.Fatalf("round %d: value %d is %v after reset, want zero", round, i, *p)
+			}
+		}
+	}
+	if len(s.chunks) != 3 {
+		t.Errorf("%d chunks, want the 3 of the first round reused", len(s.chunks))
+	}
 }

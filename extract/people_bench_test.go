@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkPeopleStage measures the people stage alone over the golden
+// articles: resolvePeople after the people rules ran, then the people of
+// the Document. Everything before it runs with the timer stopped.
+func BenchmarkPeopleStage(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	files, _ := filepath.Glob("../testdata/*.txt")
+	var texts []string
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	if len(texts) == 0 {
+		b.Fatal("no golden articles")
+	}
+	// upToPeople is an analysis with every phase before resolvePeople done,
+	// and the IDs of its organisations, which titles name, given.
+	upToPeople := func(text string) *analysis {
+		a := newAnalysis(x, text)
+		for _, st := range stages {
+			a.runPhase(context.Background(), st.phase, st.apply)
+			if st.phase == "people" {
+				break
+			}
+			st.after(a)
+		}
+		a.buildOrganisations(&Document{})
+		return a
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	analyses := make([]*analysis, len(texts))
+	for b.Loop() {
+		b.StopTimer()
+		for i, t := range texts {
+			analyses[i] = upToPeople(t)
+		}
+		b.StartTimer()
+		for _, a := range analyses {
+			a.resolvePeople()
+			a.buildPeople(&Document{})
+		}
+		b.StopTimer()
+		for _, a := range analyses {
+			a.release()
+		}
+		b.StartTimer()
+	}
+}
