@@ -36,7 +36,7 @@ type analysis struct {
 	gazFrom    []int
 	gazLongest int
 	chosen     []int        // per token, the gazetteer match in the tag string, or -1
-	scratch    *scratch     // where toks, gaz, gazFrom, chosen and base go back (see release)
+	scratch    *scratch     // where toks, sents, gaz, gazFrom, chosen and base go back (see release)
 	tagBuf     []byte       // the layered tag string of the phase running
 	sentTags   []rules.Tags // its sentences, checked, for the rules
 	base       []byte       // tags from gazetteer and shapes
@@ -76,6 +76,8 @@ type scratch struct {
 	base    []byte
 	chosen  []int
 	gazFrom []int
+	spans   []text.Span // the sentences as text finds them
+	sents   []span
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -86,7 +88,9 @@ func newAnalysis(x *Extractor, raw string) *analysis {
 	a.scratch = sc
 	a.shadow = text.Clean(raw, x.lexicon)
 	a.toks = text.AppendTokens(sc.toks[:0], a.shadow.Clean)
-	for _, s := range text.Sentences(a.toks, x.isAbbrev) {
+	sc.spans = text.AppendSentences(sc.spans[:0], a.toks, x.isAbbrev)
+	a.sents = sc.sents[:0]
+	for _, s := range sc.spans {
 		a.sents = append(a.sents, span{s.Start, s.End})
 	}
 	a.gaz = x.gaz.AppendMatch(sc.gaz[:0], a.toks)
@@ -102,7 +106,7 @@ func newAnalysis(x *Extractor, raw string) *analysis {
 // release hands the per-document slices back for the next document; the
 // analysis must not be used after it.
 func (a *analysis) release() {
-	*a.scratch = scratch{toks: a.toks, gaz: a.gaz, base: a.base, chosen: a.chosen, gazFrom: a.gazFrom}
+	*a.scratch = scratch{toks: a.toks, gaz: a.gaz, base: a.base, chosen: a.chosen, gazFrom: a.gazFrom, spans: a.scratch.spans, sents: a.sents}
 	scratchPool.Put(a.scratch)
 }
 

@@ -325,14 +325,16 @@ func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 		if h, ascii := hashLower(s); ascii {
 			ids[i] = t.vocab.find(s, h)
 		} else {
-			f := text.Fold(s)
-			ids[i] = t.foldedID(f)
+			// Fold into scratch, and make a string only of a fold the
+			// trie knows.
+			sc.fold = text.AppendFold(sc.fold[:0], s)
+			ids[i] = t.foldedID(string(sc.fold))
 			if ids[i] >= 0 {
 				if folded == nil {
 					folded = slices.Grow(sc.folded[:0], len(toks))[:len(toks)]
 					sc.folded = folded
 				}
-				folded[i] = f
+				folded[i] = string(sc.fold)
 			}
 		}
 	}
@@ -388,6 +390,7 @@ type found struct {
 type matchScratch struct {
 	ids    []int32  // token ID of each token, -1 if the trie has none
 	folded []string // Fold of non-ASCII tokens, "" elsewhere
+	fold   []byte   // Fold of the token being looked up
 	found  []found  // the matches so far
 }
 

@@ -911,13 +911,13 @@ var affixLike = map[string]bool{
 }
 
 // inSet reports whether the key (Key) of w is in set, whose words are ASCII
-// of at most maxSetWord bytes: an ASCII word is lowered on the stack, not
-// allocated.
+// of at most maxSetWord bytes: a word is lowered on the stack, not
+// allocated, unless a long non-ASCII one.
 func inSet(set map[string]bool, w string) bool {
-	if !isASCII(w) {
-		return set[Key(w)]
-	}
 	var buf [maxSetWord]byte
+	if !isASCII(w) {
+		return set[string(AppendKey(buf[:0], w))]
+	}
 	if len(w) > len(buf) {
 		return false
 	}
