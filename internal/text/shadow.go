@@ -694,9 +694,16 @@ func yearSplit(t string, i, j int, lex Lexicon) (int, bool) {
 func yearSplitParts(t string, i, j int, at []int, lex Lexicon) []int {
 	for found := true; found; {
 		found = false
-		bounds := append(append([]int{i}, at...), j)
-		for k := 1; k < len(bounds) && !found; k++ {
-			a, b := bounds[k-1], bounds[k]
+		// Part k runs from the split before it (or i) to the split
+		// after it (or j).
+		for k := 0; k <= len(at) && !found; k++ {
+			a, b := i, j
+			if k > 0 {
+				a = at[k-1]
+			}
+			if k < len(at) {
+				b = at[k]
+			}
 			p, ok := yearSplit(t, a, b, lex)
 			if ok && p < b && (p > a || a == i) && !slices.Contains(at, p) {
 				at = slices.Insert(at, sort.SearchInts(at, p), p)
