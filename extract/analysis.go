@@ -148,17 +148,21 @@ func (a *analysis) text(s span) string {
 
 // indexGazetteer fills gazFrom and gazLongest; a.gaz is sorted by Start.
 func (a *analysis) indexGazetteer() {
-	a.gazFrom = slices.Grow(a.gazFrom[:0], len(a.toks)+1)[:len(a.toks)+1]
-	i := 0
-	for m, g := range a.gaz {
+	// Locals, not the fields, in the loop: a store through a would make
+	// the compiler reload them at every step.
+	from := slices.Grow(a.gazFrom[:0], len(a.toks)+1)[:len(a.toks)+1]
+	longest, i := 0, 0
+	for m := range a.gaz {
+		g := &a.gaz[m]
 		for ; i <= g.Start; i++ {
-			a.gazFrom[i] = m
+			from[i] = m
 		}
-		a.gazLongest = max(a.gazLongest, g.End-g.Start)
+		longest = max(longest, g.End-g.Start)
 	}
-	for ; i < len(a.gazFrom); i++ {
-		a.gazFrom[i] = len(a.gaz)
+	for ; i < len(from); i++ {
+		from[i] = len(a.gaz)
 	}
+	a.gazFrom, a.gazLongest = from, longest
 }
 
 // gazStarting returns the gazetteer matches that start at tokens [from,
