@@ -4,6 +4,7 @@
 package text
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -72,13 +73,13 @@ func appendFold(dst []byte, s string, lower bool) []byte {
 		}
 		return dst
 	}
-	start := len(dst)
+	start, table := len(dst), foldTable()
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		e, ok := foldTable.at(r)
+		e, ok := table.at(r)
 		if !ok {
 			return foldSlow(dst[:start], s, lower)
 		}
@@ -132,7 +133,9 @@ type runeFolds struct {
 	additional [0x1F00 - 0x1E00]foldEntry // Latin Extended Additional (Vietnamese)
 }
 
-var foldTable = func() *runeFolds {
+// foldTable is built on first use (a millisecond's work), not when a
+// program that never folds starts.
+var foldTable = sync.OnceValue(func() *runeFolds {
 	t := new(runeFolds)
 	fill := func(entries []foldEntry, first rune) {
 		for i := range entries {
@@ -143,7 +146,7 @@ var foldTable = func() *runeFolds {
 	fill(t.latin[:], 0)
 	fill(t.additional[:], 0x1E00)
 	return t
-}()
+})
 
 // at returns the entry of r, if r is in the table's ranges.
 func (t *runeFolds) at(r rune) (foldEntry, bool) {
