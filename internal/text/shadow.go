@@ -414,7 +414,10 @@ func repair(b *mapBuilder, raw string, lex Lexicon) (invalid int) {
 func cluster(b *mapBuilder, raw string, i int) int {
 	_, size := utf8.DecodeRuneInString(raw[i:])
 	j := i + size
-	for j < len(raw) {
+	// ASCII never combines with what comes before it, so the common case
+	// (a letter with its diacritics precomposed, then ASCII) skips the
+	// normalisation tables.
+	for j < len(raw) && raw[j] >= utf8.RuneSelf {
 		r, sz := utf8.DecodeRuneInString(raw[j:])
 		if r == utf8.RuneError && sz == 1 || norm.NFC.PropertiesString(raw[j:]).BoundaryBefore() {
 			break
