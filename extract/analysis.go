@@ -36,7 +36,7 @@ type analysis struct {
 	gazFrom    []int
 	gazLongest int
 	chosen     []int        // per token, the gazetteer match in the tag string, or -1
-	scratch    *scratch     // where toks, gaz, gazFrom, chosen and base go back (see release)
+	scratch    *scratch     // where toks, sents, gaz, gazFrom, chosen and base go back (see release)
 	tagBuf     []byte       // the layered tag string of the phase running
 	sentTags   []rules.Tags // its sentences, checked, for the rules
 	base       []byte       // tags from gazetteer and shapes
@@ -75,6 +75,8 @@ type scratch struct {
 	// live in its buffers until the next, which is all runPhase needs.
 	matcher rules.Matcher
 	people  peopleScratch // the people stage's own (people.go)
+	spans   []text.Span   // the sentences as text finds them
+	sents   []span
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -85,7 +87,9 @@ func newAnalysis(x *Extractor, raw string) *analysis {
 	a.scratch = sc
 	a.shadow = text.Clean(raw, x.lexicon)
 	a.toks = text.AppendTokens(sc.toks[:0], a.shadow.Clean)
-	for _, s := range text.Sentences(a.toks, x.isAbbrev) {
+	sc.spans = text.AppendSentences(sc.spans[:0], a.toks, x.isAbbrev)
+	a.sents = sc.sents[:0]
+	for _, s := range sc.spans {
 		a.sents = append(a.sents, span{s.Start, s.End})
 	}
 	a.gaz = x.gaz.AppendMatch(sc.gaz[:0], a.toks)
@@ -103,7 +107,7 @@ func newAnalysis(x *Extractor, raw string) *analysis {
 func (a *analysis) release() {
 	a.scratch.people.reset()
 	sc := a.scratch
-	sc.toks, sc.gaz, sc.base, sc.chosen, sc.gazFrom = a.toks, a.gaz, a.base, a.chosen, a.gazFrom
+	sc.toks, sc.gaz, sc.base, sc.chosen, sc.gazFrom, sc.sents = a.toks, a.gaz, a.base, a.chosen, a.gazFrom, a.sents
 	scratchPool.Put(a.scratch)
 }
 
@@ -145,17 +149,21 @@ func (a *analysis) text(s span) string {
 
 // indexGazetteer fills gazFrom and gazLongest; a.gaz is sorted by Start.
 func (a *analysis) indexGazetteer() {
-	a.gazFrom = slices.Grow(a.gazFrom[:0], len(a.toks)+1)[:len(a.toks)+1]
-	i := 0
-	for m, g := range a.gaz {
+	// Locals, not the fields, in the loop: a store through a would make
+	// the compiler reload them at every step.
+	from := slices.Grow(a.gazFrom[:0], len(a.toks)+1)[:len(a.toks)+1]
+	longest, i := 0, 0
+	for m := range a.gaz {
+		g := &a.gaz[m]
 		for ; i <= g.Start; i++ {
-			a.gazFrom[i] = m
+			from[i] = m
 		}
-		a.gazLongest = max(a.gazLongest, g.End-g.Start)
+		longest = max(longest, g.End-g.Start)
 	}
-	for ; i < len(a.gazFrom); i++ {
-		a.gazFrom[i] = len(a.gaz)
+	for ; i < len(from); i++ {
+		from[i] = len(a.gaz)
 	}
+	a.gazFrom, a.gazLongest = from, longest
 }
 
 // gazStarting returns the gazetteer matches that start at tokens [from,

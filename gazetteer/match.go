@@ -22,7 +22,8 @@ import (
 //   - each node's candidates are a run in one array, in load order, each
 //     naming its entry, form and mode, and for cased or exact phrases the
 //     phrase's token texts in a shared string pool, which Match compares
-//     against the text only when the keys already agree.
+//     against the text only when the keys already agree;
+//   - where a node's edges and candidates start is one pair per node (runs).
 //
 // A 100,000-entry gazetteer is a few hundred thousand nodes, so a node
 // costs a handful of int32s instead of a map.
@@ -33,6 +34,11 @@ const (
 	modeFold
 	modeExact
 )
+
+// runs is where a node's edges and candidates start in edgeTok and cands;
+// the next node's runs are where they end. The two sit side by side because
+// a walk reads both of every node it reaches: one cache line, not two.
+type runs struct{ edges, cands int32 }
 
 // cand is one phrase ending at a trie node.
 type cand struct {
@@ -47,10 +53,9 @@ type trie struct {
 	vocab    vocab    // token key -> token ID
 	known    []uint64 // bit set of token IDs that Known reports
 	root     []int32  // token ID -> child of the root, 0 = none
-	first    []int32  // node -> its first edge; len = nodes+1
+	nodes    []runs   // node -> where its edges and candidates start; len = nodes+1
 	edgeTok  []int32  // token ID of each edge, sorted within a node
 	edgeNode []int32  // child node of each edge
-	candAt   []int32  // node -> its first candidate; len = nodes+1
 	cands    []cand
 	texts    []string // phrase token texts (folded for cased, raw for exact)
 }
@@ -170,21 +175,21 @@ func (t *trie) build(entries []*Entry) error {
 	// Edges into sorted runs per parent: a counting sort by parent, then a
 	// sort of each (short) run by token ID.
 	t.root = make([]int32, t.vocab.len())
-	t.first = make([]int32, nodes+1)
+	first := make([]int32, nodes+1)
 	for k, child := range edges {
 		if parent := int32(k >> 32); parent == 0 {
 			t.root[uint32(k)] = child
 		} else {
-			t.first[parent+1]++
+			first[parent+1]++
 		}
 	}
 	for i := int32(1); i <= nodes; i++ {
-		t.first[i] += t.first[i-1]
+		first[i] += first[i-1]
 	}
-	ne := t.first[nodes]
+	ne := first[nodes]
 	t.edgeTok = make([]int32, ne)
 	t.edgeNode = make([]int32, ne)
-	fill := slices.Clone(t.first[:nodes])
+	fill := slices.Clone(first[:nodes])
 	for k, child := range edges {
 		parent := int32(k >> 32)
 		if parent == 0 {
@@ -196,7 +201,7 @@ func (t *trie) build(entries []*Entry) error {
 		t.edgeNode[p] = child
 	}
 	for n := int32(1); n < nodes; n++ {
-		lo, hi := t.first[n], t.first[n+1]
+		lo, hi := first[n], first[n+1]
 		if hi-lo > 1 {
 			sortEdges(t.edgeTok[lo:hi], t.edgeNode[lo:hi])
 		}
@@ -204,18 +209,22 @@ func (t *trie) build(entries []*Entry) error {
 
 	// Candidates into runs per node, stable so that a node's candidates
 	// stay in load order (and name before aliases before acronym).
-	t.candAt = make([]int32, nodes+1)
+	candAt := make([]int32, nodes+1)
 	for _, p := range cs {
-		t.candAt[p.node+1]++
+		candAt[p.node+1]++
 	}
 	for i := int32(1); i <= nodes; i++ {
-		t.candAt[i] += t.candAt[i-1]
+		candAt[i] += candAt[i-1]
 	}
 	t.cands = make([]cand, len(cs))
-	fill = slices.Clone(t.candAt[:nodes])
+	fill = slices.Clone(candAt[:nodes])
 	for _, p := range cs {
 		t.cands[fill[p.node]] = p.c
 		fill[p.node]++
+	}
+	t.nodes = make([]runs, nodes+1)
+	for n := range t.nodes {
+		t.nodes[n] = runs{edges: first[n], cands: candAt[n]}
 	}
 	if cap(t.texts) > len(t.texts)+len(t.texts)/4 {
 		// The estimate counted every phrase; fold phrases keep no text.
@@ -270,7 +279,7 @@ func (t *trie) child(node, tok int32) int32 {
 	if node == 0 {
 		return t.root[tok]
 	}
-	lo, hi := t.first[node], t.first[node+1]
+	lo, hi := t.nodes[node].edges, t.nodes[node+1].edges
 	if hi-lo <= 8 {
 		for i := lo; i < hi; i++ {
 			if t.edgeTok[i] == tok {
@@ -325,14 +334,16 @@ func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 		if h, ascii := hashLower(s); ascii {
 			ids[i] = t.vocab.find(s, h)
 		} else {
-			f := text.Fold(s)
-			ids[i] = t.foldedID(f)
+			// Fold into scratch, and make a string only of a fold the
+			// trie knows.
+			sc.fold = text.AppendFold(sc.fold[:0], s)
+			ids[i] = t.foldedID(string(sc.fold))
 			if ids[i] >= 0 {
 				if folded == nil {
 					folded = slices.Grow(sc.folded[:0], len(toks))[:len(toks)]
 					sc.folded = folded
 				}
-				folded[i] = f
+				folded[i] = string(sc.fold)
 			}
 		}
 	}
@@ -355,7 +366,7 @@ func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 			if node == 0 {
 				break
 			}
-			for _, c := range t.cands[t.candAt[node]:t.candAt[node+1]] {
+			for _, c := range t.cands[t.nodes[node].cands:t.nodes[node+1].cands] {
 				if !t.verify(c, toks, folded, i, j+1) {
 					continue
 				}
@@ -388,6 +399,7 @@ type found struct {
 type matchScratch struct {
 	ids    []int32  // token ID of each token, -1 if the trie has none
 	folded []string // Fold of non-ASCII tokens, "" elsewhere
+	fold   []byte   // Fold of the token being looked up
 	found  []found  // the matches so far
 }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -574,5 +576,40 @@ func TestAppendMatch(t *testing.T) {
 	}
 	if got := g.AppendMatch([]Match{sentinel}, text.Tokenize("Nothing here.")); len(got) != 1 {
 		t.Errorf("AppendMatch with no match = %+v, want dst", got)
+	}
+}
+
+// BenchmarkMatchDefault matches the golden articles' tokens against the
+// default gazetteer, as every Extract does.
+func BenchmarkMatchDefault(b *testing.B) {
+	entries, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := New(entries)
+	if err != nil {
+		b.Fatal(err)
+	}
+	files, _ := filepath.Glob("../testdata/*.txt")
+	if len(files) == 0 {
+		b.Fatal("no articles in ../testdata")
+	}
+	var docs [][]text.Token
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += len(data)
+		docs = append(docs, text.Tokenize(text.Clean(string(data), nil).Clean))
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var dst []Match
+	for b.Loop() {
+		for _, toks := range docs {
+			dst = g.AppendMatch(dst[:0], toks)
+		}
 	}
 }

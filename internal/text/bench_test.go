@@ -74,3 +74,22 @@ func BenchmarkSentences(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkKey folds and lowers every word of the golden articles, as the
+// engine's name comparisons do.
+func BenchmarkKey(b *testing.B) {
+	var words []string
+	for _, t := range benchArticles() {
+		for _, tok := range Tokenize(t) {
+			if tok.Kind == Word {
+				words = append(words, tok.Text)
+			}
+		}
+	}
+	benchCorpus(b)
+	for b.Loop() {
+		for _, w := range words {
+			Key(w)
+		}
+	}
+}

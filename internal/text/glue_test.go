@@ -240,3 +240,23 @@ func FuzzSplitPoints(f *testing.F) {
 		}
 	})
 }
+
+func TestYearSplitParts(t *testing.T) {
+	lex := DefaultLexicon()
+	tests := []struct {
+		t        string
+		i, j     int
+		at, want []int
+	}{
+		{"in2019X", 0, 7, []int{6}, []int{2, 6}},        // the first part holds a year split
+		{"Xin2019Y", 0, 8, []int{1, 7}, []int{1, 3, 7}}, // a middle part
+		{"Xin2019", 0, 7, []int{1}, []int{1, 3}},        // the last part
+		{"2019andX", 4, 8, []int{7}, []int{4, 7}},       // a word after a year
+		{"XminsterY", 0, 9, []int{1, 8}, []int{1, 8}},   // no year: unchanged
+	}
+	for _, tt := range tests {
+		if got := yearSplitParts(tt.t, tt.i, tt.j, slices.Clone(tt.at), lex); !slices.Equal(got, tt.want) {
+			t.Errorf("yearSplitParts(%q, %d, %d, %v) = %v, want %v", tt.t, tt.i, tt.j, tt.at, got, tt.want)
+		}
+	}
+}

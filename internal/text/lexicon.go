@@ -112,13 +112,15 @@ func (l *setLexicon) Function(word string) bool { return lookup(l.function, word
 // lookup finds word in a set of lower-case words. ASCII words are lowered
 // into a stack buffer, which keeps the cleaner's many look-ups free of
 // allocations, and are never hashed when longer than every word of the set;
-// other words are folded with Key ("Nguyễn" -> "nguyen").
+// other words are folded with AppendKey ("Nguyễn" -> "nguyen"), on the
+// stack as well when short.
 func lookup(s wordSet, word string) bool {
 	var buf [32]byte
 	for i := 0; i < len(word); i++ {
 		c := word[i]
 		if c >= utf8.RuneSelf {
-			_, ok := s.words[Key(word)]
+			// A key in buf, looked up without a string of its own.
+			_, ok := s.words[string(AppendKey(buf[:0], word))]
 			return ok
 		}
 		if i < len(buf) {

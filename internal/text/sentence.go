@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -32,11 +33,17 @@ type Span struct{ Start, End int }
 // is not a boundary. A run of MaxSentence tokens without a boundary is cut
 // there all the same.
 func Sentences(toks []Token, abbrev func(word string) bool) []Span {
+	return AppendSentences(nil, toks, abbrev)
+}
+
+// AppendSentences is Sentences appending to dst, so that a caller can reuse
+// the slice of an earlier text.
+func AppendSentences(dst []Span, toks []Token, abbrev func(word string) bool) []Span {
 	if len(toks) == 0 {
-		return nil
+		return dst
 	}
 	// News sentences run to twenty or thirty tokens.
-	spans := make([]Span, 0, len(toks)/16+1)
+	spans := slices.Grow(dst, len(toks)/16+1)
 	start := 0
 	for i := 1; i < len(toks); i++ {
 		if i-start >= MaxSentence || boundaryBefore(toks, i, abbrev) {

@@ -2,6 +2,7 @@ package text
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -110,6 +111,31 @@ func TestSentencesNilAbbrev(t *testing.T) {
 	// Initials need no abbreviation list.
 	if got := sentenceTexts(t, "J. Smith spoke.", nil); len(got) != 1 {
 		t.Errorf("initial split: %q", got)
+	}
+}
+
+func TestAppendSentences(t *testing.T) {
+	prior := []Span{{7, 9}}
+	tests := []struct {
+		text string
+		dst  []Span
+		want []Span
+	}{
+		{"One. Two.", nil, []Span{{0, 2}, {2, 4}}},
+		{"One. Two.", prior, []Span{{7, 9}, {0, 2}, {2, 4}}},
+		{"", prior, prior},
+		{"", nil, nil},
+	}
+	for _, tt := range tests {
+		dst := slices.Clone(tt.dst)
+		if got := AppendSentences(dst, Tokenize(tt.text), testAbbrev); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("AppendSentences(%v, %q) = %v, want %v", tt.dst, tt.text, got, tt.want)
+		}
+	}
+	// A slice with room is reused, not replaced.
+	buf := make([]Span, 0, 8)
+	if got := AppendSentences(buf, Tokenize("One. Two."), testAbbrev); &got[0] != &buf[:1][0] {
+		t.Error("AppendSentences did not reuse the room of dst")
 	}
 }
 

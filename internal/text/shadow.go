@@ -414,7 +414,10 @@ func repair(b *mapBuilder, raw string, lex Lexicon) (invalid int) {
 func cluster(b *mapBuilder, raw string, i int) int {
 	_, size := utf8.DecodeRuneInString(raw[i:])
 	j := i + size
-	for j < len(raw) {
+	// ASCII never combines with what comes before it, so the common case
+	// (a letter with its diacritics precomposed, then ASCII) skips the
+	// normalisation tables.
+	for j < len(raw) && raw[j] >= utf8.RuneSelf {
 		r, sz := utf8.DecodeRuneInString(raw[j:])
 		if r == utf8.RuneError && sz == 1 || norm.NFC.PropertiesString(raw[j:]).BoundaryBefore() {
 			break
@@ -694,9 +697,16 @@ func yearSplit(t string, i, j int, lex Lexicon) (int, bool) {
 func yearSplitParts(t string, i, j int, at []int, lex Lexicon) []int {
 	for found := true; found; {
 		found = false
-		bounds := append(append([]int{i}, at...), j)
-		for k := 1; k < len(bounds) && !found; k++ {
-			a, b := bounds[k-1], bounds[k]
+		// Part k runs from the split before it (or i) to the split
+		// after it (or j).
+		for k := 0; k <= len(at) && !found; k++ {
+			a, b := i, j
+			if k > 0 {
+				a = at[k-1]
+			}
+			if k < len(at) {
+				b = at[k]
+			}
 			p, ok := yearSplit(t, a, b, lex)
 			if ok && p < b && (p > a || a == i) && !slices.Contains(at, p) {
 				at = slices.Insert(at, sort.SearchInts(at, p), p)
@@ -911,13 +921,13 @@ var affixLike = map[string]bool{
 }
 
 // inSet reports whether the key (Key) of w is in set, whose words are ASCII
-// of at most maxSetWord bytes: an ASCII word is lowered on the stack, not
-// allocated.
+// of at most maxSetWord bytes: a word is lowered on the stack, not
+// allocated, unless a long non-ASCII one.
 func inSet(set map[string]bool, w string) bool {
-	if !isASCII(w) {
-		return set[Key(w)]
-	}
 	var buf [maxSetWord]byte
+	if !isASCII(w) {
+		return set[string(AppendKey(buf[:0], w))]
+	}
 	if len(w) > len(buf) {
 		return false
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // gazetteerNames stands in for the engine's gazetteer in the tests.
@@ -393,6 +395,22 @@ func TestSmallSets(t *testing.T) {
 	for _, tt := range tests {
 		if got := inSet(tt.set, tt.w); got != tt.want {
 			t.Errorf("inSet(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}
+
+// TestASCIIStartsCluster checks what cluster relies on: in NFC, every ASCII
+// byte starts a new segment, so a cluster ends before it.
+func TestASCIIStartsCluster(t *testing.T) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if !norm.NFC.PropertiesString(string(rune(c))).BoundaryBefore() {
+			t.Errorf("%q combines with the rune before it", rune(c))
+		}
+	}
+	// And a precomposed letter before ASCII is copied as it is.
+	for _, raw := range []string{"Phạm Minh", "ễa", "Thủ.", "e\u0301x"} {
+		if got := Clean(raw, nil).Clean; got != norm.NFC.String(raw) {
+			t.Errorf("Clean(%q) = %q, want %q", raw, got, norm.NFC.String(raw))
 		}
 	}
 }
