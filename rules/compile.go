@@ -213,10 +213,7 @@ func (f *Matcher) findProgram(c *Compiled, tags string) error {
 	m := &f.m
 	m.s, m.timeout, m.timedOut = tags, c.timeout, false
 	defer func() { m.s = "" }()
-	for pos := 0; pos <= len(tags); pos++ {
-		if c.pre != nil && !c.pre.viable(tags, pos) {
-			continue
-		}
+	for pos := c.pre.nextStart(tags, 0); pos >= 0; pos = c.pre.nextStart(tags, pos+1) {
 		if !m.matchAt(c.program, pos) {
 			if m.timedOut {
 				return c.timeoutError()
@@ -225,7 +222,7 @@ func (f *Matcher) findProgram(c *Compiled, tags string) error {
 		}
 		if m.end > pos {
 			f.addProgramMatch(c, pos, m.end)
-			pos = m.end - 1
+			pos = m.end - 1 // the next try starts where this match ends
 		}
 	}
 	return nil
@@ -309,10 +306,7 @@ func (f *Matcher) findScan(c *Compiled, runes []rune) error {
 // anchored, only at positions the prefilter allows, and the matches are
 // those of the unanchored scan, which tries each position in turn.
 func (f *Matcher) findFiltered(c *Compiled, tags string, runes []rune) error {
-	for pos := 0; pos <= len(tags); pos++ {
-		if !c.pre.viable(tags, pos) {
-			continue
-		}
+	for pos := c.pre.nextStart(tags, 0); pos >= 0; pos = c.pre.nextStart(tags, pos+1) {
 		m, err := c.anchored.FindRunesMatchStartingAt(runes, pos)
 		if err != nil {
 			return err

@@ -30,6 +30,10 @@ type prefilter struct {
 	accept        []bool  // the state has matched
 	acceptAtEnd   []bool  // the state has matched if the text ends here
 	start, atZero int32   // the start state, and the one at offset 0
+	// firstBytes are the bytes on which a match may begin: a position at
+	// any other byte is rejected by one bit test, without a walk of the
+	// automaton, and most positions of a sentence are.
+	firstBytes ByteSet
 }
 
 // maxPrefilterStates and maxPrefilterWork bound the automaton of one rule
@@ -40,6 +44,26 @@ const (
 	maxPrefilterStates = 5000
 	maxPrefilterWork   = 5_000_000
 )
+
+// nextStart returns the first position from from on where the rule may match
+// tags, or -1. A nil prefilter allows every position.
+func (f *prefilter) nextStart(tags string, from int) int {
+	switch {
+	case from > len(tags):
+		return -1
+	case f == nil:
+		return from
+	}
+	for i := from; i < len(tags); i++ {
+		if f.firstBytes.has(tags[i]) && f.viable(tags, i) {
+			return i
+		}
+	}
+	if f.viable(tags, len(tags)) {
+		return len(tags)
+	}
+	return -1
+}
 
 // viable reports whether the rule may match tags at byte i: whether some
 // prefix of tags[i:] belongs to the superset.
@@ -99,6 +123,13 @@ func newPrefilter(expanded string) *prefilter {
 				return nil
 			}
 			b.f.next = append(b.f.next, t)
+		}
+	}
+	for c := byte(0); c < 0x80; c++ {
+		for _, s := range []int32{b.f.start, b.f.atZero} {
+			if b.f.accept[s] || b.f.next[int(s)*b.f.classes+int(b.f.classOf[c])] >= 0 {
+				b.f.firstBytes.add(c)
+			}
 		}
 	}
 	return b.f
