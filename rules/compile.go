@@ -555,6 +555,9 @@ func compileRule(r Rule, x *expander, timeout time.Duration, errs *ErrorList) (*
 		return nil, false
 	}
 	c := &Compiled{Rule: r, Expanded: expanded, re: re, groups: groups, required: required(expanded), timeout: timeout}
+	// The smallest sets first: they are the likeliest to miss a sentence,
+	// which ends MayMatch at once.
+	slices.SortStableFunc(c.required, func(x, y ByteSet) int { return x.size() - y.size() })
 	c.program = newProgram(expanded, groups)
 	if pre := newPrefilter(expanded); pre != nil {
 		// \G anchors a match at the position it is asked to start from;
