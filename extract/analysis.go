@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"sync"
@@ -81,24 +82,31 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-func newAnalysis(x *Extractor, raw string) *analysis {
+// newAnalysis reads the text layer of raw and finds the gazetteer's entries
+// in it, unless ctx is done by then: the text layer costs a third of a
+// document, and a cancelled one should not pay for the rest of it.
+func newAnalysis(ctx context.Context, x *Extractor, raw string) *analysis {
 	a := &analysis{x: x, raw: raw, acronyms: map[string]*orgMention{}, titlesHeld: map[heldTitle]bool{}}
 	sc := scratchPool.Get().(*scratch)
 	a.scratch = sc
 	a.shadow = text.Clean(raw, x.lexicon)
+	if n := a.shadow.InvalidUTF8(); n > 0 {
+		a.warn("", "invalid UTF-8: %d bytes read as U+FFFD", n)
+	}
 	a.toks = text.AppendTokens(sc.toks[:0], a.shadow.Clean)
 	sc.spans = text.AppendSentences(sc.spans[:0], a.toks, x.isAbbrev)
 	a.sents = sc.sents[:0]
 	for _, s := range sc.spans {
 		a.sents = append(a.sents, span{s.Start, s.End})
 	}
-	a.gaz = x.gaz.AppendMatch(sc.gaz[:0], a.toks)
-	a.gazFrom = sc.gazFrom
-	a.indexGazetteer()
-	a.base, a.chosen = x.tags.baseTags(a.toks, a.gaz, text.DefaultLexicon(), sc.base, sc.chosen)
-	if n := a.shadow.InvalidUTF8(); n > 0 {
-		a.warn("", "invalid UTF-8: %d bytes read as U+FFFD", n)
+	a.gaz, a.gazFrom, a.base, a.chosen = sc.gaz[:0], sc.gazFrom, sc.base[:0], sc.chosen[:0]
+	if ctx.Err() == nil {
+		a.gaz = x.gaz.AppendMatch(a.gaz, a.toks)
+		a.base, a.chosen = x.tags.baseTags(a.toks, a.gaz, text.DefaultLexicon(), a.base, a.chosen)
 	}
+	// Otherwise ExtractContext stops before the first phase and says why;
+	// the index is built all the same, empty, for the lookups of document.
+	a.indexGazetteer()
 	return a
 }
 

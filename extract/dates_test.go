@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -170,7 +171,7 @@ func TestRelativeDateIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tt := range tests {
-		a := newAnalysis(x, tt.text)
+		a := newAnalysis(context.Background(), x, tt.text)
 		for _, st := range stages {
 			a.runPhase(t.Context(), st.phase, st.apply)
 			if st.after != nil {

@@ -26,7 +26,7 @@ func analysedCorpus(b *testing.B) ([]*analysis, int64) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		a := newAnalysis(x, string(raw))
+		a := newAnalysis(context.Background(), x, string(raw))
 		for _, st := range stages {
 			a.runPhase(context.Background(), st.phase, st.apply)
 			st.after(a)

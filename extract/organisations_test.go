@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"sync"
@@ -212,7 +213,7 @@ func TestOrgNameKey(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		a := newAnalysis(x, tt.text)
+		a := newAnalysis(context.Background(), x, tt.text)
 		if got := a.nameKey(span{0, len(a.toks)}); got != tt.want {
 			t.Errorf("nameKey(%q) = %q, want %q", tt.text, got, tt.want)
 		}

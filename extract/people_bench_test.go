@@ -32,7 +32,7 @@ func BenchmarkPeopleStage(b *testing.B) {
 	// upToPeople is an analysis with every phase before resolvePeople done,
 	// and the IDs of its organisations, which titles name, given.
 	upToPeople := func(text string) *analysis {
-		a := newAnalysis(x, text)
+		a := newAnalysis(context.Background(), x, text)
 		for _, st := range stages {
 			a.runPhase(context.Background(), st.phase, st.apply)
 			if st.phase == "people" {

@@ -40,7 +40,7 @@ var stages = []struct {
 // deadline passes, extraction stops between rules and the Document holds
 // what was found so far, with a warning.
 func (x *Extractor) ExtractContext(ctx context.Context, text string) *Document {
-	a := newAnalysis(x, text)
+	a := newAnalysis(ctx, x, text)
 	for _, st := range stages {
 		if err := ctx.Err(); err != nil {
 			a.warn("", "extraction stopped before %s: %v", st.phase, err)

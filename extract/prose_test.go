@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"slices"
 	"testing"
 )
@@ -25,7 +26,7 @@ func TestReadRun(t *testing.T) {
 		{"They toured the Hi-Tech Park yesterday.", "Tech Park", runNotPerson},     // inside a hyphenated word
 		{"They drove to the towns of Hoa Lac yesterday.", "Hoa Lac", runNotPerson}, // given syllable, family name
 	} {
-		a := newAnalysis(x, c.text)
+		a := newAnalysis(context.Background(), x, c.text)
 		r, ok := findRun(a, c.run)
 		if !ok {
 			t.Errorf("%q: no run %q", c.text, c.run)

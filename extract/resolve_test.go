@@ -96,7 +96,7 @@ func TestMentionListsInOrder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := newAnalysis(x, string(raw))
+		a := newAnalysis(context.Background(), x, string(raw))
 		for _, st := range stages {
 			a.runPhase(context.Background(), st.phase, st.apply)
 			st.after(a)

@@ -414,7 +414,7 @@ func (m *matcher) match(n *node, pos int, k *cont) bool {
 	case nodeEnd:
 		return pos == len(m.s) && m.resume(k, pos)
 	case nodeConcat:
-		return m.match(n.sub[0], pos, &cont{n: n, i: 1, next: k})
+		return m.resume(&cont{n: n, next: k}, pos)
 	case nodeAlternate:
 		mark := len(m.log)
 		for _, sub := range n.sub {
@@ -549,10 +549,19 @@ func (m *matcher) resume(k *cont, pos int) bool {
 	n := k.n
 	switch n.kind {
 	case nodeConcat:
-		if k.i == len(n.sub) {
+		// Single bytes leave nothing to backtrack into: they are read
+		// here, without a call each.
+		i := k.i
+		for ; i < len(n.sub) && n.sub[i].kind == nodeByte; i++ {
+			if pos == len(m.s) || !n.sub[i].set.has(m.s[pos]) {
+				return false
+			}
+			pos++
+		}
+		if i == len(n.sub) {
 			return m.resume(k.next, pos)
 		}
-		return m.match(n.sub[k.i], pos, &cont{n: n, i: k.i + 1, next: k.next})
+		return m.match(n.sub[i], pos, &cont{n: n, i: i + 1, next: k.next})
 	case nodeRepeat:
 		if pos == k.start && k.i >= n.min {
 			// A round that read nothing ends the repetition once it has
