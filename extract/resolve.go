@@ -66,9 +66,14 @@ func pick[T candidate](cands []T) []T {
 		}
 	}
 	sc.emptyKept = emptyKept
-	// Text order; an empty span and the span that starts where it stands
-	// keep the order of the policy.
-	slices.SortStableFunc(kept, func(x, y ranked) int { return x.span.start - y.span.start })
+	// Text order. Spans kept at one start (an empty span and the span that
+	// starts where it stands) stay in the policy's order.
+	slices.SortFunc(kept, func(x, y ranked) int {
+		if x.span.start != y.span.start {
+			return x.span.start - y.span.start
+		}
+		return x.compare(y)
+	})
 	out := make([]T, len(kept))
 	for i, r := range kept {
 		out[i] = cands[r.index]

@@ -55,6 +55,8 @@ func TestPick(t *testing.T) {
 		{"neighbours both stay", []testCand{{span{2, 4}, 0}, {span{0, 2}, 0}}, []testCand{{span{0, 2}, 0}, {span{2, 4}, 0}}},
 		{"an empty span inside loses", []testCand{{span{0, 3}, 0}, {span{1, 1}, 0}}, []testCand{{span{0, 3}, 0}}},
 		{"an empty span at an edge stays", []testCand{{span{0, 3}, 0}, {span{3, 3}, 0}}, []testCand{{span{0, 3}, 0}, {span{3, 3}, 0}}},
+		{"spans at one start keep the policy's order", []testCand{{span{3, 3}, 1}, {span{3, 5}, 0}, {span{3, 3}, 0}},
+			[]testCand{{span{3, 5}, 0}, {span{3, 3}, 0}, {span{3, 3}, 1}}},
 	}
 	for _, tt := range tests {
 		if got := pick(tt.cands); !slices.Equal(got, tt.want) {
