@@ -305,7 +305,7 @@ func (a *analysis) groupOrgs() {
 			e = o.defn.entity
 		}
 		if e == nil {
-			e = &orgEntity{}
+			e = a.scratch.mentions.orgEntities.new(orgEntity{})
 			a.orgEntities = append(a.orgEntities, e)
 		}
 		o.entity = e

@@ -195,18 +195,21 @@ func (s *slab[T]) reset() {
 }
 
 // mentionSlabs are where the organisation, date, place and relation stages
-// make their mentions (the people stage has its own in peopleScratch): no
-// Document points to them, so they can live in the scratch pool.
+// make their mentions, and the organisations stage its entities (the people
+// stage has its own in peopleScratch): no Document points to them, so they
+// can live in the scratch pool.
 type mentionSlabs struct {
-	orgs      slab[orgMention]
-	dates     slab[dateMention]
-	places    slab[placeMention]
-	relations slab[relationMention]
+	orgs        slab[orgMention]
+	orgEntities slab[orgEntity]
+	dates       slab[dateMention]
+	places      slab[placeMention]
+	relations   slab[relationMention]
 }
 
 // reset readies the slabs for the next document.
 func (m *mentionSlabs) reset() {
 	m.orgs.reset()
+	m.orgEntities.reset()
 	m.dates.reset()
 	m.places.reset()
 	m.relations.reset()

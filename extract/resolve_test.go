@@ -190,11 +190,12 @@ func BenchmarkPick(b *testing.B) {
 func TestMentionSlabsReset(t *testing.T) {
 	var m mentionSlabs
 	m.orgs.new(orgMention{rule: "o"})
+	m.orgEntities.new(orgEntity{id: "e"})
 	m.dates.new(dateMention{rule: "d"})
 	m.places.new(placeMention{rule: "p"})
 	m.relations.new(relationMention{rule: "r"})
 	m.reset()
-	for name, used := range map[string]int{"orgs": m.orgs.used, "dates": m.dates.used, "places": m.places.used, "relations": m.relations.used} {
+	for name, used := range map[string]int{"orgs": m.orgs.used, "orgEntities": m.orgEntities.used, "dates": m.dates.used, "places": m.places.used, "relations": m.relations.used} {
 		if used != 0 {
 			t.Errorf("%s: %d values still in use after reset, want 0", name, used)
 		}
