@@ -75,7 +75,7 @@ type scratch struct {
 	// live in its buffers until the next, which is all runPhase needs.
 	matcher  rules.Matcher
 	people   peopleScratch // the people stage's own (people.go)
-	mentions mentionSlabs  // the other stages' mentions (resolve.go)
+	mentions mentionSlabs  // the other stages' mentions, and organisations (resolve.go)
 	spans    []text.Span   // the sentences as text finds them
 	sents    []span
 }
