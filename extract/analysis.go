@@ -74,10 +74,11 @@ type scratch struct {
 	gazFrom []int
 	// matcher runs the rules; the matches of one rule on one sentence
 	// live in its buffers until the next, which is all runPhase needs.
-	matcher rules.Matcher
-	people  peopleScratch // the people stage's own (people.go)
-	spans   []text.Span   // the sentences as text finds them
-	sents   []span
+	matcher  rules.Matcher
+	people   peopleScratch // the people stage's own (people.go)
+	mentions mentionSlabs  // the other stages' mentions, and organisations (resolve.go)
+	spans    []text.Span   // the sentences as text finds them
+	sents    []span
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -114,6 +115,7 @@ func newAnalysis(ctx context.Context, x *Extractor, raw string) *analysis {
 // analysis must not be used after it.
 func (a *analysis) release() {
 	a.scratch.people.reset()
+	a.scratch.mentions.reset()
 	sc := a.scratch
 	sc.toks, sc.gaz, sc.base, sc.chosen, sc.gazFrom, sc.sents = a.toks, a.gaz, a.base, a.chosen, a.gazFrom, a.sents
 	scratchPool.Put(a.scratch)

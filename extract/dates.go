@@ -46,8 +46,8 @@ func (a *analysis) addDate(rule *rules.Compiled, m rules.Match, sent span) {
 	if _, _, ok := dateRange(start, end, time.Time{}); !ok {
 		return
 	}
-	d := &dateMention{span: whole, rule: rule.ID, order: a.ruleOrder(rule), start: start, end: end,
-		thisYear: a.saysThisYear(whole)}
+	d := a.scratch.mentions.dates.new(dateMention{span: whole, rule: rule.ID, order: a.ruleOrder(rule), start: start, end: end,
+		thisYear: a.saysThisYear(whole)})
 	a.dateCands = append(a.dateCands, d)
 	if _, ok := group(m, "dateline", sent); ok && a.dateline.date == nil {
 		a.dateline.date = d

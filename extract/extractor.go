@@ -115,5 +115,6 @@ func (x *Extractor) Extract(text string) *Document {
 // isAbbrev reports whether a word written with its period ("Prof.",
 // "U.S.") is an abbreviation that does not end a sentence.
 func (x *Extractor) isAbbrev(word string) bool {
-	return x.abbrev[text.Key(word)]
+	var buf [64]byte // the key of a word fits; a lookup by string(bytes) allocates nothing
+	return x.abbrev[string(text.AppendKey(buf[:0], word))]
 }

@@ -54,14 +54,14 @@ func (a *analysis) addOrganisation(rule *rules.Compiled, m rules.Match, sent spa
 	if entry == nil {
 		entry = a.nationalEntry(org)
 	}
-	long := &orgMention{span: org, rule: rule.ID, order: a.ruleOrder(rule), entry: entry}
+	long := a.scratch.mentions.orgs.new(orgMention{span: org, rule: rule.ID, order: a.ruleOrder(rule), entry: entry})
 	a.orgCands = append(a.orgCands, long)
 	if isDef {
 		long.acronym = a.text(acr)
-		a.orgCands = append(a.orgCands, &orgMention{
+		a.orgCands = append(a.orgCands, a.scratch.mentions.orgs.new(orgMention{
 			span: acr, rule: rule.ID, order: long.order, isAcr: true, defn: long,
 			entry: a.entryAt(acr, "organisation"),
-		})
+		}))
 	}
 }
 
@@ -233,7 +233,7 @@ func (a *analysis) markBareAcronyms() {
 		if defn, ok := a.acronyms[tok.Text]; ok {
 			merged = append(merged, a.orgs[copied:next]...)
 			copied = next
-			merged = append(merged, &orgMention{span: span{i, i + 1}, rule: "acronym.learned", isAcr: true, defn: defn})
+			merged = append(merged, a.scratch.mentions.orgs.new(orgMention{span: span{i, i + 1}, rule: "acronym.learned", isAcr: true, defn: defn}))
 		}
 	}
 	if merged != nil {
@@ -305,7 +305,7 @@ func (a *analysis) groupOrgs() {
 			e = o.defn.entity
 		}
 		if e == nil {
-			e = &orgEntity{}
+			e = a.scratch.mentions.orgEntities.new(orgEntity{})
 			a.orgEntities = append(a.orgEntities, e)
 		}
 		o.entity = e

@@ -33,16 +33,6 @@ type titleMention struct {
 	rule   string
 	order  int
 	person *personMention
-	key    string // text.Key of its text, once asked (see titleKey)
-}
-
-// titleKey returns text.Key of the title's text, computed once: the people
-// stage and the Document both compare titles by it.
-func (a *analysis) titleKey(t *titleMention) string {
-	if t.key == "" {
-		t.key = text.Key(a.text(t.span))
-	}
-	return t.key
 }
 
 func (t *titleMention) where() span   { return t.span }
@@ -72,7 +62,9 @@ type peopleScratch struct {
 	key      []byte                   // the key personNamed looks up
 	nameToks []text.Token             // the tokens of the name nameParts folds
 	titles   []*titleMention          // the title candidates, before pick
-	keys     []string                 // one person's title keys (see dropShortenedTitles)
+	keyBuf   []byte                   // one person's title keys, one after another (see dropShortenedTitles)
+	keyEnds  []int                    // where each key in keyBuf ends
+	keys     []string                 // the keys, as substrings of one string
 	tails    []string                 // and their word-final tails
 	covered  []bool                   // coveredTokens' answer
 
@@ -277,22 +269,40 @@ func (a *analysis) fold(s string) string {
 // Minister of Home Affairs"): a later mention that repeats a title more
 // briefly names the same role, not a second one.
 func (a *analysis) dropShortenedTitles(e *personEntity) {
+	titles := 0
+	for _, m := range e.mentions {
+		titles += len(m.titles)
+	}
+	if titles < 2 {
+		return // a title shortens only another
+	}
 	// The key of every title in turn, and every proper word-final tail of
 	// every key, sorted: a title is shortened when its key is one of them.
+	// The keys are written into one buffer made into one string, of which
+	// every key and tail is a substring: one allocation per person, not one
+	// per title.
 	ps := &a.scratch.people
-	ps.keys, ps.tails = ps.keys[:0], ps.tails[:0]
+	ps.keyBuf, ps.keyEnds = ps.keyBuf[:0], ps.keyEnds[:0]
 	for _, m := range e.mentions {
 		for _, t := range m.titles {
-			key := a.titleKey(t)
-			ps.keys = append(ps.keys, key)
-			for i := strings.IndexByte(key, ' '); i >= 0; i = strings.IndexByte(key, ' ') {
-				key = key[i+1:]
-				ps.tails = append(ps.tails, key)
-			}
+			ps.keyBuf = text.AppendKey(ps.keyBuf, a.text(t.span))
+			ps.keyEnds = append(ps.keyEnds, len(ps.keyBuf))
 		}
 	}
-	if len(ps.keys) < 2 || len(ps.tails) == 0 {
-		return // a title shortens only another, of several words
+	all := string(ps.keyBuf)
+	ps.keys, ps.tails = ps.keys[:0], ps.tails[:0]
+	start := 0
+	for _, end := range ps.keyEnds {
+		key := all[start:end]
+		start = end
+		ps.keys = append(ps.keys, key)
+		for i := strings.IndexByte(key, ' '); i >= 0; i = strings.IndexByte(key, ' ') {
+			key = key[i+1:]
+			ps.tails = append(ps.tails, key)
+		}
+	}
+	if len(ps.tails) == 0 {
+		return // no title has several words
 	}
 	slices.Sort(ps.tails)
 	keys := ps.keys

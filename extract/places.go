@@ -24,8 +24,8 @@ func (a *analysis) addPlace(rule *rules.Compiled, m rules.Match, sent span) {
 	if !ok {
 		return
 	}
-	p := &placeMention{span: s, rule: rule.ID, order: a.ruleOrder(rule),
-		entry: a.entryAt(s, "country", "province", "city", "region")}
+	p := a.scratch.mentions.places.new(placeMention{span: s, rule: rule.ID, order: a.ruleOrder(rule),
+		entry: a.entryAt(s, "country", "province", "city", "region")})
 	a.placeCands = append(a.placeCands, p)
 	if _, ok := group(m, "dateline", sent); ok && a.dateline.place == nil {
 		a.dateline.place = p

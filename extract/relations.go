@@ -57,7 +57,7 @@ func (a *analysis) addRelation(rule *rules.Compiled, m rules.Match, sent span) {
 			if s.none() || o.none() || s == o {
 				continue
 			}
-			a.relations = append(a.relations, &relationMention{kind: rule.Relation, subject: s, object: o, sentence: sent, rule: rule.ID})
+			a.relations = append(a.relations, a.scratch.mentions.relations.new(relationMention{kind: rule.Relation, subject: s, object: o, sentence: sent, rule: rule.ID}))
 		}
 	}
 }

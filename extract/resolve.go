@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"sync"
 )
 
 // candidate is what the overlap policy needs to know of a mention.
@@ -15,31 +16,29 @@ type candidate interface {
 // that overlap, keep the longest, then the one whose rule comes first, then
 // the leftmost. The survivors come back in text order.
 func pick[T candidate](cands []T) []T {
-	sorted := slices.Clone(cands)
-	slices.SortStableFunc(sorted, func(a, b T) int {
-		x, y := a.where(), b.where()
-		if x.len() != y.len() {
-			return y.len() - x.len()
-		}
-		if p, q := a.priority(), b.priority(); p != q {
-			return p - q
-		}
-		return x.start - y.start
-	})
+	sc := pickPool.Get().(*pickScratch)
+	defer pickPool.Put(sc)
+	// Each candidate's span and priority are asked once, not at every
+	// comparison of the sort.
+	order := sc.order[:0]
+	end := 0
+	for i, c := range cands {
+		w := c.where()
+		order = append(order, ranked{w, c.priority(), i})
+		end = max(end, w.end)
+	}
+	sc.order = order
+	slices.SortFunc(order, ranked.compare)
 	// held marks the tokens a kept span holds and opens the first token of
 	// each, so that a clash costs the candidate's length, not the number
 	// kept. Empty spans, which hold no token, are checked one by one.
-	end := 0
-	for _, c := range sorted {
-		end = max(end, c.where().end)
-	}
-	held, opens := newBits2(end)
+	held, opens := sc.bits2(end)
 	// The survivors are kept in place: each is written at or before the
 	// index it was read from.
-	kept := sorted[:0]
-	var emptyKept []int // positions of kept empty spans
-	for _, c := range sorted {
-		w := c.where()
+	kept := order[:0]
+	emptyKept := sc.emptyKept[:0] // positions of kept empty spans
+	for _, r := range order {
+		w := r.span
 		clash := false
 		if w.empty() {
 			// An empty span at p lies inside a span holding p-1 and p.
@@ -56,7 +55,7 @@ func pick[T candidate](cands []T) []T {
 		if clash {
 			continue
 		}
-		kept = append(kept, c)
+		kept = append(kept, r)
 		if w.empty() {
 			emptyKept = append(emptyKept, w.start)
 			continue
@@ -66,8 +65,66 @@ func pick[T candidate](cands []T) []T {
 			held.set(i)
 		}
 	}
-	slices.SortStableFunc(kept, func(a, b T) int { return a.where().start - b.where().start })
-	return kept
+	sc.emptyKept = emptyKept
+	// Text order. Spans kept at one start (an empty span and the span that
+	// starts where it stands) stay in the policy's order.
+	slices.SortFunc(kept, func(x, y ranked) int {
+		if x.span.start != y.span.start {
+			return x.span.start - y.span.start
+		}
+		return x.compare(y)
+	})
+	out := make([]T, len(kept))
+	for i, r := range kept {
+		out[i] = cands[r.index]
+	}
+	return out
+}
+
+// ranked is what pick sorts a candidate by, asked of it once.
+type ranked struct {
+	span     span
+	priority int
+	index    int // the candidate's position in the list given to pick
+}
+
+// compare orders candidates as the overlap policy considers them: longest
+// first, then by rule, then leftmost, then as they were given (which makes
+// the unstable sort stable).
+func (x ranked) compare(y ranked) int {
+	if x.span.len() != y.span.len() {
+		return y.span.len() - x.span.len()
+	}
+	if x.priority != y.priority {
+		return x.priority - y.priority
+	}
+	if x.span.start != y.span.start {
+		return x.span.start - y.span.start
+	}
+	return x.index - y.index
+}
+
+// pickScratch is the working memory of one pick call. pick runs five times
+// per document, on lists of up to hundreds, for documents extracted
+// concurrently: pooling its memory leaves the result as its one allocation.
+type pickScratch struct {
+	order     []ranked
+	bits      bits
+	emptyKept []int
+}
+
+var pickPool = sync.Pool{New: func() any { return new(pickScratch) }}
+
+// bits2 returns two cleared sets of n token indices, in the scratch's
+// reused storage.
+func (sc *pickScratch) bits2(n int) (bits, bits) {
+	w := (n + 63) / 64
+	if cap(sc.bits) < 2*w {
+		sc.bits = make(bits, 2*w)
+	}
+	b := sc.bits[:2*w]
+	clear(b)
+	return b[:w:w], b[w:]
 }
 
 // bits is a set of token indices.
@@ -76,13 +133,6 @@ type bits []uint64
 func newBits(n int) bits      { return make(bits, (n+63)/64) }
 func (b bits) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
 func (b bits) set(i int)      { b[i/64] |= 1 << (i % 64) }
-
-// newBits2 returns two sets of n token indices, allocated as one.
-func newBits2(n int) (bits, bits) {
-	w := (n + 63) / 64
-	b := make(bits, 2*w)
-	return b[:w:w], b[w:]
-}
 
 // The mention lists the stages keep (a.orgs, a.dates, a.places, a.titles,
 // a.people) are in text order and do not overlap, so the mentions near a
@@ -142,4 +192,25 @@ func (s *slab[T]) reset() {
 		clear(s.chunks[c])
 	}
 	s.used = 0
+}
+
+// mentionSlabs are where the organisation, date, place and relation stages
+// make their mentions, and the organisations stage its entities (the people
+// stage has its own in peopleScratch): no Document points to them, so they
+// can live in the scratch pool.
+type mentionSlabs struct {
+	orgs        slab[orgMention]
+	orgEntities slab[orgEntity]
+	dates       slab[dateMention]
+	places      slab[placeMention]
+	relations   slab[relationMention]
+}
+
+// reset readies the slabs for the next document.
+func (m *mentionSlabs) reset() {
+	m.orgs.reset()
+	m.orgEntities.reset()
+	m.dates.reset()
+	m.places.reset()
+	m.relations.reset()
 }

@@ -55,6 +55,8 @@ func TestPick(t *testing.T) {
 		{"neighbours both stay", []testCand{{span{2, 4}, 0}, {span{0, 2}, 0}}, []testCand{{span{0, 2}, 0}, {span{2, 4}, 0}}},
 		{"an empty span inside loses", []testCand{{span{0, 3}, 0}, {span{1, 1}, 0}}, []testCand{{span{0, 3}, 0}}},
 		{"an empty span at an edge stays", []testCand{{span{0, 3}, 0}, {span{3, 3}, 0}}, []testCand{{span{0, 3}, 0}, {span{3, 3}, 0}}},
+		{"spans at one start keep the policy's order", []testCand{{span{3, 3}, 1}, {span{3, 5}, 0}, {span{3, 3}, 0}},
+			[]testCand{{span{3, 5}, 0}, {span{3, 3}, 0}, {span{3, 3}, 1}}},
 	}
 	for _, tt := range tests {
 		if got := pick(tt.cands); !slices.Equal(got, tt.want) {
@@ -122,9 +124,17 @@ func spansOf[T candidate](list []T) []span {
 	return out
 }
 
-func TestNewBits2(t *testing.T) {
-	for _, n := range []int{0, 1, 63, 64, 65, 200} {
-		first, second := newBits2(n)
+func TestPickScratchBits2(t *testing.T) {
+	// One scratch for all sizes, larger before smaller: sets handed out
+	// again must come back empty.
+	var sc pickScratch
+	for _, n := range []int{200, 1, 65, 0, 64, 63} {
+		first, second := sc.bits2(n)
+		for i := range n {
+			if first.has(i) || second.has(i) {
+				t.Fatalf("n=%d: token %d set before any set", n, i)
+			}
+		}
 		for i := range n {
 			first.set(i)
 		}
@@ -132,6 +142,7 @@ func TestNewBits2(t *testing.T) {
 			if !first.has(i) || second.has(i) {
 				t.Fatalf("n=%d: token %d: first %v, second %v, want true, false", n, i, first.has(i), second.has(i))
 			}
+			second.set(i)
 		}
 	}
 }
@@ -158,5 +169,35 @@ func TestSlab(t *testing.T) {
 	}
 	if len(s.chunks) != 3 {
 		t.Errorf("%d chunks, want the 3 of the first round reused", len(s.chunks))
+	}
+}
+
+// BenchmarkPick runs the overlap policy on a list the size of a long
+// article's candidates, overlapping as rule matches do.
+func BenchmarkPick(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	cands := make([]testCand, 300)
+	for i := range cands {
+		start := r.IntN(1500)
+		cands[i] = testCand{span{start, start + 1 + r.IntN(6)}, r.IntN(40)}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		pick(cands)
+	}
+}
+
+func TestMentionSlabsReset(t *testing.T) {
+	var m mentionSlabs
+	m.orgs.new(orgMention{rule: "o"})
+	m.orgEntities.new(orgEntity{id: "e"})
+	m.dates.new(dateMention{rule: "d"})
+	m.places.new(placeMention{rule: "p"})
+	m.relations.new(relationMention{rule: "r"})
+	m.reset()
+	for name, used := range map[string]int{"orgs": m.orgs.used, "orgEntities": m.orgEntities.used, "dates": m.dates.used, "places": m.places.used, "relations": m.relations.used} {
+		if used != 0 {
+			t.Errorf("%s: %d values still in use after reset, want 0", name, used)
+		}
 	}
 }
