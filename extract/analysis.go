@@ -77,6 +77,8 @@ type scratch struct {
 	matcher  rules.Matcher
 	people   peopleScratch // the people stage's own (people.go)
 	mentions mentionSlabs  // the other stages' mentions, and organisations (resolve.go)
+	tagBuf   []byte        // the layered tag string (see layeredTags)
+	sentTags []rules.Tags  // the sentences of a phase's tag string
 	spans    []text.Span   // the sentences as text finds them
 	sents    []span
 }
@@ -101,6 +103,7 @@ func newAnalysis(ctx context.Context, x *Extractor, raw string) *analysis {
 		a.sents = append(a.sents, span{s.Start, s.End})
 	}
 	a.gaz, a.gazFrom, a.base, a.chosen = sc.gaz[:0], sc.gazFrom, sc.base[:0], sc.chosen[:0]
+	a.tagBuf, a.sentTags = sc.tagBuf[:0], sc.sentTags[:0]
 	if ctx.Err() == nil {
 		a.gaz = x.gaz.AppendMatch(a.gaz, a.toks)
 		a.base, a.chosen = x.tags.baseTags(a.toks, a.gaz, text.DefaultLexicon(), a.base, a.chosen)
@@ -118,6 +121,8 @@ func (a *analysis) release() {
 	a.scratch.mentions.reset()
 	sc := a.scratch
 	sc.toks, sc.gaz, sc.base, sc.chosen, sc.gazFrom, sc.sents = a.toks, a.gaz, a.base, a.chosen, a.gazFrom, a.sents
+	clear(a.sentTags) // the pool keeps no tag string alive
+	sc.tagBuf, sc.sentTags = a.tagBuf, a.sentTags
 	scratchPool.Put(a.scratch)
 }
 

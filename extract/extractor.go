@@ -14,7 +14,7 @@ import (
 // it is immutable and safe for concurrent use by many goroutines.
 type Extractor struct {
 	gaz       *gazetteer.Gazetteer
-	rules     *rules.Set
+	phases    map[string][]*rules.Compiled // each phase's rules, in order
 	tags      *tagger
 	lexicon   text.Lexicon
 	abbrev    map[string]bool
@@ -75,7 +75,7 @@ func New(opts ...Option) (*Extractor, error) {
 
 	x := &Extractor{
 		gaz:       gaz,
-		rules:     set,
+		phases:    map[string][]*rules.Compiled{},
 		tags:      newTagger(set.Tags(), gaz.Entries()),
 		lexicon:   text.Extend(text.DefaultLexicon(), gaz.Known),
 		abbrev:    map[string]bool{},
@@ -84,6 +84,9 @@ func New(opts ...Option) (*Extractor, error) {
 	}
 	for i, r := range set.Rules() {
 		x.ruleIndex[r.ID] = i
+	}
+	for _, phase := range rules.Phases {
+		x.phases[phase] = set.Phase(phase)
 	}
 	for _, e := range gaz.Entries() {
 		// Titles count too: only their forms written with a period

@@ -72,7 +72,7 @@ func (a *analysis) runPhase(ctx context.Context, phase string, apply func(*analy
 		}
 		sentTags[i] = t
 	}
-	for _, rule := range a.x.rules.Phase(phase) {
+	for _, rule := range a.x.phases[phase] {
 		for i, sent := range a.sents {
 			if ctx.Err() != nil {
 				return

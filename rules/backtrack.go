@@ -509,6 +509,9 @@ func (m *matcher) byteRun(n *node, pos int, k *cont) bool {
 		if n.greedy {
 			e = end - i
 		}
+		if !m.mayResume(k, e) {
+			continue
+		}
 		if m.resume(k, e) {
 			return true
 		}
@@ -518,6 +521,17 @@ func (m *matcher) byteRun(n *node, pos int, k *cont) bool {
 		}
 	}
 	return false
+}
+
+// mayResume reports whether what k says remains may match from pos: it is
+// false only when the next node of a concatenation cannot start there,
+// which spares a repetition the call for each end it would try in vain.
+func (m *matcher) mayResume(k *cont, pos int) bool {
+	if k == nil || k.n.kind != nodeConcat || k.i >= len(k.n.sub) {
+		return true
+	}
+	next := k.n.sub[k.i]
+	return next.nullable || pos < len(m.s) && next.first.has(m.s[pos])
 }
 
 // round continues a repetition after done rounds, ending at pos: greedy
