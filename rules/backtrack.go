@@ -394,9 +394,15 @@ func (m *matcher) matchAt(p *program, pos int) bool {
 	return m.match(p.root, pos, nil)
 }
 
+// canStart reports whether n may match at pos, by its first byte. Callers
+// in the hot loops ask it before the call to match, which asks it again.
+func (m *matcher) canStart(n *node, pos int) bool {
+	return n.nullable || pos < len(m.s) && n.first.has(m.s[pos])
+}
+
 // match reports whether n matches at pos and k matches after it.
 func (m *matcher) match(n *node, pos int, k *cont) bool {
-	if !n.nullable && (pos == len(m.s) || !n.first.has(m.s[pos])) {
+	if !m.canStart(n, pos) {
 		return false
 	}
 	if !m.step() {
@@ -418,6 +424,9 @@ func (m *matcher) match(n *node, pos int, k *cont) bool {
 	case nodeAlternate:
 		mark := len(m.log)
 		for _, sub := range n.sub {
+			if !m.canStart(sub, pos) {
+				continue
+			}
 			if m.match(sub, pos, k) {
 				return true
 			}
@@ -530,8 +539,7 @@ func (m *matcher) mayResume(k *cont, pos int) bool {
 	if k == nil || k.n.kind != nodeConcat || k.i >= len(k.n.sub) {
 		return true
 	}
-	next := k.n.sub[k.i]
-	return next.nullable || pos < len(m.s) && next.first.has(m.s[pos])
+	return m.canStart(k.n.sub[k.i], pos)
 }
 
 // round continues a repetition after done rounds, ending at pos: greedy
@@ -575,7 +583,7 @@ func (m *matcher) resume(k *cont, pos int) bool {
 		if i == len(n.sub) {
 			return m.resume(k.next, pos)
 		}
-		return m.match(n.sub[i], pos, &cont{n: n, i: i + 1, next: k.next})
+		return m.canStart(n.sub[i], pos) && m.match(n.sub[i], pos, &cont{n: n, i: i + 1, next: k.next})
 	case nodeRepeat:
 		if pos == k.start && k.i >= n.min {
 			// A round that read nothing ends the repetition once it has

@@ -555,9 +555,6 @@ func compileRule(r Rule, x *expander, timeout time.Duration, errs *ErrorList) (*
 		return nil, false
 	}
 	c := &Compiled{Rule: r, Expanded: expanded, re: re, groups: groups, required: required(expanded), timeout: timeout}
-	// The smallest sets first: they are the likeliest to miss a sentence,
-	// which ends MayMatch at once.
-	slices.SortStableFunc(c.required, func(x, y ByteSet) int { return x.size() - y.size() })
 	c.program = newProgram(expanded, groups)
 	if pre := newPrefilter(expanded); pre != nil {
 		// \G anchors a match at the position it is asked to start from;
@@ -566,8 +563,14 @@ func compileRule(r Rule, x *expander, timeout time.Duration, errs *ErrorList) (*
 		if anchored, err := compileRegexp(`\G(?:` + expanded + `)`); err == nil {
 			anchored.MatchTimeout = timeout
 			c.pre, c.anchored = pre, anchored
+			if first, ok := pre.needsFirstByte(); ok {
+				c.required = append(c.required, first) // a match begins on one of them
+			}
 		}
 	}
+	// The smallest sets first: they are the likeliest to miss a sentence,
+	// which ends MayMatch at once.
+	slices.SortStableFunc(c.required, func(x, y ByteSet) int { return x.size() - y.size() })
 	return c, true
 }
 

@@ -45,6 +45,17 @@ const (
 	maxPrefilterWork   = 5_000_000
 )
 
+// needsFirstByte returns the bytes on which every match begins, and false
+// when a match may be empty at the end of the text, where it reads none.
+func (f *prefilter) needsFirstByte() (ByteSet, bool) {
+	for _, s := range []int32{f.start, f.atZero} {
+		if f.accept[s] || f.acceptAtEnd[s] {
+			return ByteSet{}, false
+		}
+	}
+	return f.firstBytes, true
+}
+
 // nextStart returns the first position from from on where the rule may match
 // tags, or -1. A nil prefilter allows every position.
 func (f *prefilter) nextStart(tags string, from int) int {
