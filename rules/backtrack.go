@@ -88,7 +88,39 @@ func newProgram(expanded string, groups []string) *program {
 		return nil
 	}
 	setFirst(root)
-	return &program{root: root}
+	return &program{root: compact(root)}
+}
+
+// compact copies the tree under root into one array, in the order the
+// matcher walks it, so that the nodes of a rule sit together in memory
+// rather than wherever the builder's allocations fell among others.
+func compact(root *node) *node {
+	count, subs := 0, 0
+	var measure func(n *node)
+	measure = func(n *node) {
+		count++
+		subs += len(n.sub)
+		for _, s := range n.sub {
+			measure(s)
+		}
+	}
+	measure(root)
+	nodes, pointers := make([]node, 0, count), make([]*node, 0, subs)
+	var place func(n *node) *node
+	place = func(n *node) *node {
+		nodes = append(nodes, *n)
+		at := &nodes[len(nodes)-1]
+		if len(n.sub) > 0 {
+			first := len(pointers)
+			pointers = pointers[:first+len(n.sub)]
+			at.sub = pointers[first:len(pointers):len(pointers)]
+			for i, s := range n.sub {
+				at.sub[i] = place(s)
+			}
+		}
+		return at
+	}
+	return place(root)
 }
 
 // setFirst fills in first and nullable for n and the nodes below it.
