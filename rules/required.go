@@ -15,7 +15,7 @@ func (s *ByteSet) add(b byte) {
 	}
 }
 
-func (s ByteSet) has(b byte) bool      { return b < 0x80 && s[b>>6]&(1<<(b&63)) != 0 }
+func (s ByteSet) has(b byte) bool      { return b < 0x80 && s[b>>6&1]&(1<<(b&63)) != 0 }
 func (s ByteSet) meets(o ByteSet) bool { return s[0]&o[0] != 0 || s[1]&o[1] != 0 }
 func (s ByteSet) union(o ByteSet) ByteSet {
 	return ByteSet{s[0] | o[0], s[1] | o[1]}
