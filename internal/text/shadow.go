@@ -235,13 +235,23 @@ func Clean(raw string, lex Lexicon) *Shadow {
 // the character repairs leave alone.
 func plainASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if (c < 0x20 && c != '\n' && c != '\t') || c >= 0x7f {
+		if !keptASCII[s[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// keptASCII marks the bytes that the character repairs copy unchanged:
+// printable ASCII, '\n' and '\t'. It has a row for every byte, so that a
+// loop over a text asks one question per byte.
+var keptASCII = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = true
+	}
+	t['\n'], t['\t'] = true, true
+	return t
+}()
 
 // rune classes for the character repairs.
 type class uint8
@@ -359,9 +369,9 @@ func repair(b *mapBuilder, raw string, lex Lexicon) (invalid int) {
 	for i := 0; i < n; {
 		c := raw[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != 0x7f || c == '\n' || c == '\t' {
+			if keptASCII[c] {
 				j := i + 1
-				for j < n && raw[j] >= 0x20 && raw[j] < 0x7f || j < n && (raw[j] == '\n' || raw[j] == '\t') {
+				for j < n && keptASCII[raw[j]] {
 					j++
 				}
 				// A combining mark after the run composes with its last
