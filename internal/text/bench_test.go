@@ -60,6 +60,23 @@ func BenchmarkTokenize(b *testing.B) {
 	}
 }
 
+// BenchmarkAppendTokens tokenises into one reused slice, as the engine does,
+// so that it measures the scan rather than the slice's allocation.
+func BenchmarkAppendTokens(b *testing.B) {
+	lex := DefaultLexicon()
+	var clean []string
+	for _, t := range benchArticles() {
+		clean = append(clean, Clean(t, lex).Clean)
+	}
+	benchCorpus(b)
+	var toks []Token
+	for b.Loop() {
+		for _, t := range clean {
+			toks = AppendTokens(toks[:0], t)
+		}
+	}
+}
+
 func BenchmarkSentences(b *testing.B) {
 	lex := DefaultLexicon()
 	var toks [][]Token

@@ -105,7 +105,6 @@ func refSplitPoints(t string, lex Lexicon) []int {
 // on the golden articles, the fuzz seeds and random texts of words, glued
 // words, numbers, addresses, non-ASCII letters and marks.
 func TestSplitPointsMatchesReference(t *testing.T) {
-	lex := DefaultLexicon()
 	texts := append(benchArticles(), fuzzSeeds...)
 	words := glueWords()
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -118,18 +117,31 @@ func TestSplitPointsMatchesReference(t *testing.T) {
 		}
 		texts = append(texts, b.String())
 	}
-	bad := 0
-	for _, text := range texts {
-		if got, want := splitPoints(text, lex), refSplitPoints(text, lex); !slices.Equal(got, want) {
-			if bad++; bad <= 10 {
-				t.Errorf("splitPoints(%q) = %v, want %v", text, got, want)
+	for name, lex := range splitLexicons() {
+		bad := 0
+		for _, text := range texts {
+			if got, want := splitPoints(text, lex), refSplitPoints(text, lex); !slices.Equal(got, want) {
+				if bad++; bad <= 10 {
+					t.Errorf("%s: splitPoints(%q) = %v, want %v", name, text, got, want)
+				}
 			}
 		}
 	}
 }
 
-// plainLexicon hides the sideFinder of the lexicon it wraps, so that
-// closedSides asks Function of every part, as for a caller's lexicon.
+// splitLexicons are the kinds of lexicon the splitter finds sides in
+// differently: the default one, an extended one, and one of another package.
+func splitLexicons() map[string]Lexicon {
+	names := map[string]bool{"vinfast": true, "theminister": true, "minister": true, "Bothsides": true}
+	return map[string]Lexicon{
+		"default":  DefaultLexicon(),
+		"extended": Extend(nil, func(w string) bool { return names[w] || names[strings.ToLower(w)] }),
+		"plain":    plainLexicon{DefaultLexicon()},
+	}
+}
+
+// plainLexicon hides the sideSource of the lexicon it wraps, so that
+// sidesOf asks Function of every part, as for a caller's lexicon.
 type plainLexicon struct{ Lexicon }
 
 // glueWords returns words to split: every dictionary word, lower-case and
@@ -182,16 +194,10 @@ func glueWords() []string {
 // extended by a caller's names, and with a lexicon of another package.
 func TestGlueSplitMatchesReference(t *testing.T) {
 	words := glueWords()
-	names := map[string]bool{"vinfast": true, "theminister": true, "minister": true, "Bothsides": true}
-	lexicons := map[string]Lexicon{
-		"default":  DefaultLexicon(),
-		"extended": Extend(nil, func(w string) bool { return names[w] || names[strings.ToLower(w)] }),
-		"plain":    plainLexicon{DefaultLexicon()},
-	}
-	for name, lex := range lexicons {
+	for name, lex := range splitLexicons() {
 		bad := 0
 		for _, w := range words {
-			got, want := wordSplits(w, 3, lex, nil), refWordSplits(w, 3, lex, nil)
+			got, want := wordSplits(w, 3, newSplitLexicon(lex), nil), refWordSplits(w, 3, lex, nil)
 			if !slices.Equal(got, want) {
 				if bad++; bad <= 10 {
 					t.Errorf("%s: wordSplits(%q) = %v, want %v", name, w, got, want)

@@ -33,7 +33,7 @@ var closedTxt string
 // setLexicon is a Lexicon over two sets of lower-case, diacritic-free words.
 type setLexicon struct {
 	known, function wordSet
-	sideSet         *sideSet // the function words and affixLike, for wordSides
+	sideSet         *sideSet // the function words and affixLike, for sidesOf
 }
 
 // wordSet is a set of lower-case words with the length of the longest and,
@@ -145,8 +145,8 @@ func lookup(s wordSet, word string) bool {
 	return ok
 }
 
-// sides implements sideFinder.
-func (l *setLexicon) sides(w string, lo, hi int) sides { return l.sideSet.sides(w, lo, hi) }
+// sideFinder implements sideSource.
+func (l *setLexicon) sideFinder() sideFinder { return l.sideSet }
 
 // extended adds a caller's notion of known words to a base lexicon.
 type extended struct {
@@ -174,5 +174,5 @@ func (e *extended) Known(word string) bool { return e.base.Known(word) || e.know
 // Function implements Lexicon.
 func (e *extended) Function(word string) bool { return e.base.Function(word) }
 
-// sides implements sideFinder: the closed-class words are the base's.
-func (e *extended) sides(w string, lo, hi int) sides { return wordSides(e.base, w, lo, hi) }
+// sideFinder implements sideSource: the closed-class words are the base's.
+func (e *extended) sideFinder() sideFinder { return sidesOf(e.base) }

@@ -235,13 +235,23 @@ func Clean(raw string, lex Lexicon) *Shadow {
 // the character repairs leave alone.
 func plainASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if (c < 0x20 && c != '\n' && c != '\t') || c >= 0x7f {
+		if !keptASCII[s[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// keptASCII marks the bytes that the character repairs copy unchanged:
+// printable ASCII, '\n' and '\t'. It has a row for every byte, so that a
+// loop over a text asks one question per byte.
+var keptASCII = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = true
+	}
+	t['\n'], t['\t'] = true, true
+	return t
+}()
 
 // rune classes for the character repairs.
 type class uint8
@@ -359,9 +369,9 @@ func repair(b *mapBuilder, raw string, lex Lexicon) (invalid int) {
 	for i := 0; i < n; {
 		c := raw[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != 0x7f || c == '\n' || c == '\t' {
+			if keptASCII[c] {
 				j := i + 1
-				for j < n && raw[j] >= 0x20 && raw[j] < 0x7f || j < n && (raw[j] == '\n' || raw[j] == '\t') {
+				for j < n && keptASCII[raw[j]] {
 					j++
 				}
 				// A combining mark after the run composes with its last
@@ -605,6 +615,7 @@ func scanLetters(s string, i int) int {
 // splitPoints returns, in increasing order, the offsets of t where a space
 // must be inserted to split glued words.
 func splitPoints(t string, lex Lexicon) []int {
+	sl := newSplitLexicon(lex)
 	var ins []int
 	for i := 0; i < len(t); {
 		c := t[i]
@@ -614,20 +625,26 @@ func splitPoints(t string, lex Lexicon) []int {
 			r, size = utf8.DecodeRuneInString(t[i:])
 		}
 		switch {
-		case c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'),
+		case c < utf8.RuneSelf && asciiClass[c] == asciiLetter,
 			c >= utf8.RuneSelf && unicode.IsLetter(r):
 			j, camel, plain := i, false, false
 			if c < utf8.RuneSelf {
 				j, camel, plain = asciiWord(t, i)
 			}
+			// A word of ASCII letters holds no year, so only a number
+			// before it can split from it.
+			afterNumber := i > 0 && isASCIIDigit(t[i-1])
+			if plain && !camel && !afterNumber && j-i < minGlued {
+				// Most words: too short to be two glued words.
+				i = j
+				continue
+			}
 			if !plain {
 				j = scanWord(t, j)
 			}
 			n := len(ins)
-			// A word of ASCII letters holds no year, so only a number
-			// before it can split from it.
 			at, ok := 0, false
-			if !plain || i > 0 && isASCIIDigit(t[i-1]) {
+			if !plain || afterNumber {
 				at, ok = yearSplit(t, i, j, lex)
 			}
 			switch {
@@ -635,9 +652,9 @@ func splitPoints(t string, lex Lexicon) []int {
 				ins = append(ins, at)
 			case inAddress(t, i, j): // a brand: left whole
 			case plain && !camel:
-				ins = glueSplit(t[i:j], i, lex, ins)
+				ins = splitGlued(t[i:j], i, sl, ins)
 			default:
-				ins = wordSplits(t[i:j], i, lex, ins)
+				ins = wordSplits(t[i:j], i, sl, ins)
 			}
 			if len(ins) > n {
 				ins = append(ins[:n], yearSplitParts(t, i, j, ins[n:], lex)...)
@@ -775,9 +792,9 @@ var namePrefixes = map[string]bool{
 
 // wordSplits appends the split points of the word w, which starts at offset
 // base, to ins.
-func wordSplits(w string, base int, lex Lexicon, ins []int) []int {
+func wordSplits(w string, base int, sl splitLexicon, ins []int) []int {
 	if !camelCandidate(w) {
-		return glueSplit(w, base, lex, ins)
+		return glueSplit(w, base, sl, ins)
 	}
 	// Lower-then-upper ("ofHome", "NguyenXuan"): split when the left part is
 	// a known or closed-class word, unless the whole word is known
@@ -797,9 +814,9 @@ func wordSplits(w string, base int, lex Lexicon, ins []int) []int {
 		}
 		if prevLower && upper && k+sz < len(w) {
 			next, _ := utf8.DecodeRuneInString(w[k+sz:])
-			if unicode.IsLower(next) && leftPart(w[ps:k], lex) {
+			if unicode.IsLower(next) && leftPart(w[ps:k], sl.lex) {
 				if whole < 0 {
-					whole = b2i(lex.Known(w))
+					whole = b2i(sl.lex.Known(w))
 				}
 				if whole == 0 {
 					ins = append(ins, base+k)
@@ -811,9 +828,9 @@ func wordSplits(w string, base int, lex Lexicon, ins []int) []int {
 		k += sz
 	}
 	if ps > 0 {
-		return glueSplit(w[ps:], base+ps, lex, ins)
+		return glueSplit(w[ps:], base+ps, sl, ins)
 	}
-	return glueSplit(w, base, lex, ins)
+	return glueSplit(w, base, sl, ins)
 }
 
 // camelCandidate reports whether w may have a lower-then-upper split: it is
@@ -860,44 +877,57 @@ func leftPart(part string, lex Lexicon) bool {
 // has three letters or more and the closed-class side two or more. A
 // capitalised word that is not known is most often a name ("Anwar",
 // "Orban"), so there both sides need three letters or more.
-func glueSplit(w string, base int, lex Lexicon, ins []int) []int {
-	if len(w) < 5 || len(w) > maxGlued {
+func glueSplit(w string, base int, sl splitLexicon, ins []int) []int {
+	if len(w) < minGlued || len(w) > maxGlued {
 		return ins
 	}
-	capitalised := 'A' <= w[0] && w[0] <= 'Z'
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if i == 0 && capitalised {
-			continue
-		}
-		if c < 'a' || c > 'z' {
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
 			return ins
 		}
 	}
+	if c := w[0]; c < 'a' || c > 'z' {
+		if c < 'A' || c > 'Z' {
+			return ins
+		}
+	}
+	return splitGlued(w, base, sl, ins)
+}
+
+// splitGlued is glueSplit for a word w that is known to be ASCII letters,
+// all lower-case or capitalised, as splitPoints knows from asciiWord.
+func splitGlued(w string, base int, sl splitLexicon, ins []int) []int {
+	if len(w) < minGlued || len(w) > maxGlued {
+		return ins
+	}
 	minFunc := 2
-	if capitalised {
+	if 'A' <= w[0] && w[0] <= 'Z' {
 		minFunc = 3
 	}
 	// The split points where a closed-class side could split w, found
 	// before the word list is asked anything: for most words there is none,
 	// and then whether w is known does not matter.
-	sd := wordSides(lex, w, minFunc, len(w)-minFunc)
+	sd := sl.sides.sides(w, minFunc, len(w)-minFunc)
 	both := sd.pre & sd.suf                               // "inthe", "ofthe"
 	byLeft := sd.pre &^ sd.affixPre & (1<<(len(w)-2) - 1) // the right side, w[k:], has 3 letters or more
 	byRight := sd.suf &^ sd.affixSuf &^ 7                 // the left side, w[:k], has 3 letters or more
 	cand := both | byLeft | byRight
-	if cand == 0 || lex.Known(w) {
+	if cand == 0 || sl.lex.Known(w) {
 		return ins
 	}
 	for ; cand != 0; cand &= cand - 1 {
 		k := bits.TrailingZeros64(cand)
 		bit := uint64(1) << k
-		if both&bit != 0 || byLeft&bit != 0 && lex.Known(w[k:]) || byRight&bit != 0 && lex.Known(w[:k]) {
+		if both&bit != 0 || byLeft&bit != 0 && sl.lex.Known(w[k:]) || byRight&bit != 0 && sl.lex.Known(w[:k]) {
 			return append(ins, base+k)
 		}
 	}
 	return ins
 }
+
+// minGlued is the shortest word that glueSplit tries to split: a
+// closed-class side of two letters and a known side of three.
+const minGlued = 5
 
 // maxGlued is the longest run of letters that glueSplit tries to split. Two
 // English words glued together are far shorter; a longer run is noise (a

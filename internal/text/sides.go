@@ -114,31 +114,55 @@ func (s *sideSet) sides(w string, lo, hi int) (sd sides) {
 	return sd
 }
 
-// sideFinder is implemented by the lexicons of this package, whose sides of
-// a word are found by a sideSet over their closed-class words and affixLike.
+// sideFinder finds the sides of a word (ASCII letters of at most 64 bytes)
+// at the split points k with lo <= k <= hi.
 type sideFinder interface {
 	sides(w string, lo, hi int) sides
+}
+
+// sideSource is implemented by the lexicons of this package, whose sides of
+// a word are found by a sideSet over their closed-class words and affixLike.
+type sideSource interface {
+	sideFinder() sideFinder
 }
 
 // affixOnly is the side set of affixLike alone, for a lexicon of another
 // package.
 var affixOnly = newSideSet[struct{}](nil, affixLike)
 
-// wordSides returns the sides of w, ASCII letters of at most 64 bytes, at
-// the split points k with lo <= k <= hi, by lex's closed-class words. A
-// lexicon of another package is asked its Function of every part.
-func wordSides(lex Lexicon, w string, lo, hi int) sides {
-	if f, ok := lex.(sideFinder); ok {
-		return f.sides(w, lo, hi)
+// sidesOf returns the side finder of lex. A lexicon of another package is
+// asked its Function of every part.
+func sidesOf(lex Lexicon) sideFinder {
+	if s, ok := lex.(sideSource); ok {
+		return s.sideFinder()
 	}
+	return functionSides{lex}
+}
+
+// functionSides finds sides by asking a lexicon's Function of every part.
+type functionSides struct{ lex Lexicon }
+
+func (f functionSides) sides(w string, lo, hi int) sides {
 	sd := affixOnly.sides(w, lo, hi)
 	for k := lo; k <= hi; k++ {
-		if lex.Function(w[:k]) {
+		if f.lex.Function(w[:k]) {
 			sd.pre |= 1 << k
 		}
-		if lex.Function(w[k:]) {
+		if f.lex.Function(w[k:]) {
 			sd.suf |= 1 << k
 		}
 	}
 	return sd
+}
+
+// splitLexicon is a lexicon with its side finder, which splitPoints looks up
+// once per text rather than once per word: the interface conversion cost
+// more than the trie walks of a short word.
+type splitLexicon struct {
+	lex   Lexicon
+	sides sideFinder
+}
+
+func newSplitLexicon(lex Lexicon) splitLexicon {
+	return splitLexicon{lex: lex, sides: sidesOf(lex)}
 }

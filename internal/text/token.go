@@ -56,27 +56,30 @@ func AppendTokens(dst []Token, s string) []Token {
 	toks := slices.Grow(dst, len(s)/5+1)
 	lines := 0
 	for i := 0; i < len(s); {
+		// One class per rune, from a table for ASCII, decides what starts
+		// here: the common bytes never reach the Unicode tables.
 		c := s[i]
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
+		size, cls := 1, asciiOther
+		if c < utf8.RuneSelf {
+			cls = asciiClass[c]
+		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		switch {
-		case c == '\n':
-			lines++
-			i++
-			continue
-		case c < utf8.RuneSelf && asciiClass[c] == asciiSpace, c >= utf8.RuneSelf && unicode.IsSpace(r):
-			i += size
-			continue
+			cls = runeClass(r)
 		}
 		start := i
 		kind := Punct
-		switch {
-		case isLetter(r):
+		switch cls {
+		case asciiSpace:
+			if c == '\n' {
+				lines++
+			}
+			i += size
+			continue
+		case asciiLetter:
 			kind = Word
-			i = scanWord(s, i)
-		case isDigit(r):
+			i = scanWord(s, i+size)
+		case asciiDigit:
 			kind = Number
 			i = scanNumber(s, i)
 			if isWordByte(s, i) {
@@ -84,14 +87,14 @@ func AppendTokens(dst []Token, s string) []Token {
 				kind = Word
 				i = scanWord(s, i)
 			}
-		case c == '\'' && len(toks) > 0 && int(toks[len(toks)-1].End()) == i && toks[len(toks)-1].Kind == Word:
-			// Possessive: "'s" glued to the word before, or "'" after a final s.
-			i++
-			if i < len(s) && (s[i] == 's' || s[i] == 'S') && !isWordByte(s, i+1) {
-				i++
-			}
 		default:
 			i += size
+			if c == '\'' && len(toks) > 0 && int(toks[len(toks)-1].End()) == start && toks[len(toks)-1].Kind == Word {
+				// Possessive: "'s" glued to the word before, or "'" after a final s.
+				if i < len(s) && (s[i] == 's' || s[i] == 'S') && !isWordByte(s, i+1) {
+					i++
+				}
+			}
 		}
 		toks = append(toks, Token{Text: s[start:i], Start: int32(start), Kind: kind, Lines: uint16(min(lines, math.MaxUint16))})
 		lines = 0
@@ -121,18 +124,19 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
-func isLetter(r rune) bool {
-	if r < utf8.RuneSelf {
-		return asciiClass[r] == asciiLetter
+// runeClass is asciiClass for a rune of any size.
+func runeClass(r rune) uint8 {
+	switch {
+	case r < utf8.RuneSelf:
+		return asciiClass[r]
+	case unicode.IsSpace(r):
+		return asciiSpace
+	case unicode.IsLetter(r):
+		return asciiLetter
+	case unicode.IsDigit(r):
+		return asciiDigit
 	}
-	return unicode.IsLetter(r)
-}
-
-func isDigit(r rune) bool {
-	if r < utf8.RuneSelf {
-		return asciiClass[r] == asciiDigit
-	}
-	return unicode.IsDigit(r)
+	return asciiOther
 }
 
 // isWordByte reports whether a letter or digit starts at s[i].

@@ -117,3 +117,20 @@ func TestAppendTokens(t *testing.T) {
 		t.Errorf("AppendTokens = %+v", got)
 	}
 }
+
+func TestRuneClass(t *testing.T) {
+	tests := []struct {
+		r    rune
+		want uint8
+	}{
+		{'a', asciiLetter}, {'Z', asciiLetter}, {'7', asciiDigit}, {' ', asciiSpace},
+		{'\n', asciiSpace}, {'-', asciiOther}, {'\'', asciiOther},
+		{'ễ', asciiLetter}, {'河', asciiLetter}, {'٣', asciiDigit}, {'\u00a0', asciiSpace},
+		{'\u3000', asciiSpace}, {'\u0301', asciiOther}, {'€', asciiOther},
+	}
+	for _, tt := range tests {
+		if got := runeClass(tt.r); got != tt.want {
+			t.Errorf("runeClass(%q) = %d, want %d", tt.r, got, tt.want)
+		}
+	}
+}
