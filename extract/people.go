@@ -167,15 +167,20 @@ func (a *analysis) dropShadowedPlaces() {
 func (a *analysis) resolvePeople() {
 	a.people = pick(a.personCands)
 	// Each candidate hands its honorifics and titles to the people kept
-	// over its tokens.
+	// over its tokens. The people kept are in text order and do not
+	// overlap, so those over a candidate are the run of them from the one
+	// holding its first token on: one search per candidate, not per token.
 	for _, c := range a.personCands {
-		var last *personMention
-		for i := c.span.start; i < c.span.end; i++ {
-			k, ok := holding(a.people, i)
-			if !ok || k == last || k == c {
+		if c.span.empty() {
+			continue // it holds no token
+		}
+		for _, k := range a.people[max(firstFrom(a.people, c.span.start+1)-1, 0):] {
+			if k.span.start >= c.span.end {
+				break
+			}
+			if k == c || k.span.empty() || !k.span.overlaps(c.span) {
 				continue
 			}
-			last = k
 			k.honorifics = append(k.honorifics, c.honorifics...)
 			for _, t := range c.titles {
 				t.person = k
@@ -240,7 +245,17 @@ func (a *analysis) personNamed(s span) *personEntity {
 // appendLower appends s lower-cased as strings.ToLower does, rune by rune,
 // without the string strings.ToLower makes.
 func appendLower(dst []byte, s string) []byte {
-	for _, r := range s {
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			// Most names are ASCII: lowering a byte needs no rune
+			// tables.
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			continue
+		}
 		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
 	return dst

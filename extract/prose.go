@@ -56,7 +56,9 @@ func (a *analysis) undecidedNames(sent span, covered []bool) []span {
 	r, foreign := span{sent.start, sent.start}, false
 	for i := sent.start; i < sent.end; i++ {
 		tag := a.base[i]
-		if covered[i] || !capitalised(a.toks[i].Text) || !strings.ContainsRune(nameShapes, rune(tag)) {
+		// The tag, a byte at hand, rules out most tokens before the
+		// text is read.
+		if !isNameShape(tag) || covered[i] || !capitalised(a.toks[i].Text) {
 			flush(r, foreign)
 			r, foreign = span{i + 1, i + 1}, false
 			continue
@@ -68,9 +70,16 @@ func (a *analysis) undecidedNames(sent span, covered []bool) []span {
 	return runs
 }
 
-// nameShapes are the tags a word of an undecided name may carry: a name
-// part of the gazetteer or a capitalised word no class covers.
-var nameShapes = string([]byte{shapeCapital, shapeCapWord}) + "NG"
+// isNameShape reports whether tag is one a word of an undecided name may
+// carry: a name part of the gazetteer or a capitalised word no class
+// covers.
+func isNameShape(tag byte) bool {
+	switch tag {
+	case shapeCapital, shapeCapWord, 'N', 'G':
+		return true
+	}
+	return false
+}
 
 // Name-part subtypes the prose stage reads (gazetteer/data/names.yaml).
 const (
