@@ -61,6 +61,7 @@ type peopleScratch struct {
 	byPart   []nameRef                // the name-part index (see indexNames)
 	key      []byte                   // the key personNamed looks up
 	nameToks []text.Token             // the tokens of the name nameParts folds
+	parts    []string                 // every person's name parts, one person after another (see nameParts)
 	titles   []*titleMention          // the title candidates, before pick
 	keyBuf   []byte                   // one person's title keys, one after another (see dropShortenedTitles)
 	keyEnds  []int                    // where each key in keyBuf ends
@@ -79,6 +80,8 @@ type peopleScratch struct {
 func (ps *peopleScratch) reset() {
 	clear(ps.byName)
 	clear(ps.folds)
+	clear(ps.parts) // the pool keeps no name alive
+	ps.parts = ps.parts[:0]
 	ps.mentions.reset()
 	ps.titleSet.reset()
 	ps.entities.reset()
@@ -338,11 +341,16 @@ func (a *analysis) dropShortenedTitles(e *personEntity) {
 func (a *analysis) nameParts(name string) []string {
 	ps := &a.scratch.people
 	ps.nameToks = text.AppendTokens(ps.nameToks[:0], name)
-	parts := make([]string, len(ps.nameToks))
-	for i, t := range ps.nameToks {
-		parts[i] = a.fold(t.Text)
+	// The parts of every person go into one slice, which grows by
+	// doubling, not into a slice per person. Each person's parts are
+	// capped, so that nothing appends over the next person's; a person
+	// whose parts were handed out before the slice moved keeps the old
+	// array.
+	start := len(ps.parts)
+	for _, t := range ps.nameToks {
+		ps.parts = append(ps.parts, a.fold(t.Text))
 	}
-	return parts
+	return ps.parts[start:len(ps.parts):len(ps.parts)]
 }
 
 // Tiers of a one-word form's fit to a fuller name, best first: its last

@@ -39,8 +39,10 @@ const proseContext = 2
 // catches, and the only spans prose is asked about.
 func (a *analysis) undecidedNames(sent span, covered []bool) []span {
 	var runs []span
-	flush := func(r span, foreign bool) {
-		if !foreign || r.len() < minProseRun || r.len() > maxProseRun {
+	// flush keeps a run of foreign words, which is asked about only at
+	// the end of such a run, not after every other token.
+	flush := func(r span) {
+		if r.len() < minProseRun || r.len() > maxProseRun {
 			return
 		}
 		// After "in" or "at" ("at the") a run names a place, whatever
@@ -59,14 +61,18 @@ func (a *analysis) undecidedNames(sent span, covered []bool) []span {
 		// The tag, a byte at hand, rules out most tokens before the
 		// text is read.
 		if !isNameShape(tag) || covered[i] || !capitalised(a.toks[i].Text) {
-			flush(r, foreign)
+			if foreign {
+				flush(r)
+			}
 			r, foreign = span{i + 1, i + 1}, false
 			continue
 		}
 		r.end = i + 1
 		foreign = foreign || tag != shapeCapWord
 	}
-	flush(r, foreign)
+	if foreign {
+		flush(r)
+	}
 	return runs
 }
 
