@@ -409,8 +409,8 @@ func oneEditApart(a, b string) bool {
 // at shortens, trying no tier worse than worst: within the best tier that
 // fits anyone, the person named nearest before the word wins, else the one
 // named nearest after it. Two people who share a short form are thus told apart by where
-// the short form stands.
-func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
+// the short form stands. named is a.withPart(w), which callers have at hand.
+func (a *analysis) shortFormOf(w string, named []nameRef, at, worst int) *personEntity {
 	for tier := fitLast; tier <= worst; tier++ {
 		var before, after *personEntity
 		beforeAt, afterAt := -1, -1
@@ -436,7 +436,7 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 				consider(e)
 			}
 		} else {
-			for _, r := range a.withPart(w) {
+			for _, r := range named {
 				consider(r.person)
 			}
 		}
@@ -492,8 +492,18 @@ func (a *analysis) indexNames() {
 // order.
 func (a *analysis) withPart(part string) []nameRef {
 	index := a.scratch.people.byPart
-	i, _ := slices.BinarySearchFunc(index, part, func(r nameRef, part string) int { return strings.Compare(r.part, part) })
-	j := i
+	// A binary search for the first entry not before part, written out:
+	// markNameUses asks for every capitalised word, and a comparison
+	// through a function value cost more than the search.
+	i, j := 0, len(index)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if index[h].part < part {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
 	for j < len(index) && index[j].part == part {
 		j++
 	}
@@ -556,8 +566,9 @@ func (a *analysis) joinShortForms() {
 			continue
 		}
 		kept := e.mentions[:0]
+		named := a.withPart(parts[0])
 		for _, m := range e.mentions {
-			if full := a.shortFormOf(parts[0], m.span.start, fitTypo); full != nil {
+			if full := a.shortFormOf(parts[0], named, m.span.start, fitTypo); full != nil {
 				m.entity = full
 				full.mentions = append(full.mentions, m)
 				full.mentioned(m.span.start)
@@ -630,7 +641,7 @@ func (a *analysis) markNameUses() {
 			i = s.end - 1
 			continue
 		}
-		if e := a.shortFormOf(tok, i, fitLast); e != nil {
+		if e := a.shortFormOf(tok, named, i, fitLast); e != nil {
 			a.addNameUse(span{i, i + 1}, e)
 		}
 	}
