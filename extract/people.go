@@ -709,7 +709,13 @@ func (a *analysis) coveredTokens() []bool {
 	return covered
 }
 
+// capitalised reports whether s starts with an upper-case letter. Every
+// token of a document is asked, most of them ASCII, which needs no rune
+// decoding.
 func capitalised(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }

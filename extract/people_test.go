@@ -187,3 +187,26 @@ func TestShortenedTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestCapitalised(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"", false},
+		{"Hanoi", true},
+		{"Z", true},
+		{"hanoi", false},
+		{"@Hanoi", false},
+		{"[", false}, // just after 'Z'
+		{"9th", false},
+		{"Đặng", true},
+		{"đặng", false},
+		{"Ünal", true},
+		{"\xffHanoi", false},
+	} {
+		if got := capitalised(c.s); got != c.want {
+			t.Errorf("capitalised(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
