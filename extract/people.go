@@ -386,23 +386,30 @@ func fit(w string, parts []string) int {
 }
 
 // oneEditApart reports whether a and b differ by exactly one inserted,
-// deleted or replaced letter.
+// deleted or replaced letter. It compares bytes, not a []rune of each: it
+// runs for many pairs of names, and only the few letters between the
+// common prefix and suffix need decoding.
 func oneEditApart(a, b string) bool {
-	x, y := []rune(a), []rune(b)
-	if len(x) > len(y) {
-		x, y = y, x
+	// Drop the common prefix and then the common suffix, both cut back
+	// to a whole letter: one letter must be left of one word, and at most
+	// one of the other.
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
 	}
-	if len(y)-len(x) > 1 {
-		return false
+	for p > 0 && (p < len(a) && !utf8.RuneStart(a[p]) || p < len(b) && !utf8.RuneStart(b[p])) {
+		p--
 	}
-	i := 0
-	for i < len(x) && x[i] == y[i] {
-		i++
+	a, b = a[p:], b[p:]
+	s := 0
+	for s < len(a) && s < len(b) && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
 	}
-	if len(x) == len(y) {
-		return i < len(x) && string(x[i+1:]) == string(y[i+1:])
+	for s > 0 && !utf8.RuneStart(a[len(a)-s]) {
+		s--
 	}
-	return string(x[i:]) == string(y[i+1:])
+	x, y := utf8.RuneCountInString(a[:len(a)-s]), utf8.RuneCountInString(b[:len(b)-s])
+	return x <= 1 && y <= 1 && x+y > 0
 }
 
 // shortFormOf returns the person whose fuller name the one word w at token
