@@ -718,11 +718,20 @@ func (a *analysis) coveredTokens() []bool {
 
 // capitalised reports whether s starts with an upper-case letter. Every
 // token of a document is asked, most of them ASCII, which needs no rune
-// decoding.
+// decoding: that test is kept small enough for the compiler to inline,
+// and the rest is capitalisedRune's.
 func capitalised(s string) bool {
 	if s != "" && s[0] < utf8.RuneSelf {
-		return 'A' <= s[0] && s[0] <= 'Z'
+		// 'A' <= s[0] && s[0] <= 'Z' in one comparison of bytes, which
+		// wrap round below 'A' (the longer form does not inline).
+		return s[0]-'A' < 26
 	}
+	return capitalisedRune(s)
+
+}
+
+// capitalisedRune is capitalised for any s.
+func capitalisedRune(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
