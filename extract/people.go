@@ -511,6 +511,7 @@ func (a *analysis) withPart(part string) []nameRef {
 			j = h
 		}
 	}
+	// Now i == j; the entries of part run from there.
 	for j < len(index) && index[j].part == part {
 		j++
 	}
@@ -727,7 +728,6 @@ func capitalised(s string) bool {
 		return s[0]-'A' < 26
 	}
 	return capitalisedRune(s)
-
 }
 
 // capitalisedRune is capitalised for any s.
