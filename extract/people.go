@@ -61,6 +61,7 @@ type peopleScratch struct {
 	byPart   []nameRef                // the name-part index (see indexNames)
 	key      []byte                   // the key personNamed looks up
 	nameToks []text.Token             // the tokens of the name nameParts folds
+	parts    []string                 // every person's name parts, one person after another (see nameParts)
 	titles   []*titleMention          // the title candidates, before pick
 	keyBuf   []byte                   // one person's title keys, one after another (see dropShortenedTitles)
 	keyEnds  []int                    // where each key in keyBuf ends
@@ -79,6 +80,8 @@ type peopleScratch struct {
 func (ps *peopleScratch) reset() {
 	clear(ps.byName)
 	clear(ps.folds)
+	clear(ps.parts) // the pool keeps no name alive
+	ps.parts = ps.parts[:0]
 	ps.mentions.reset()
 	ps.titleSet.reset()
 	ps.entities.reset()
@@ -167,15 +170,20 @@ func (a *analysis) dropShadowedPlaces() {
 func (a *analysis) resolvePeople() {
 	a.people = pick(a.personCands)
 	// Each candidate hands its honorifics and titles to the people kept
-	// over its tokens.
+	// over its tokens. The people kept are in text order and do not
+	// overlap, so those over a candidate are the run of them from the one
+	// holding its first token on: one search per candidate, not per token.
 	for _, c := range a.personCands {
-		var last *personMention
-		for i := c.span.start; i < c.span.end; i++ {
-			k, ok := holding(a.people, i)
-			if !ok || k == last || k == c {
+		if c.span.empty() {
+			continue // it holds no token
+		}
+		for _, k := range a.people[max(firstFrom(a.people, c.span.start+1)-1, 0):] {
+			if k.span.start >= c.span.end {
+				break
+			}
+			if k == c || k.span.empty() || !k.span.overlaps(c.span) {
 				continue
 			}
-			last = k
 			k.honorifics = append(k.honorifics, c.honorifics...)
 			for _, t := range c.titles {
 				t.person = k
@@ -240,7 +248,17 @@ func (a *analysis) personNamed(s span) *personEntity {
 // appendLower appends s lower-cased as strings.ToLower does, rune by rune,
 // without the string strings.ToLower makes.
 func appendLower(dst []byte, s string) []byte {
-	for _, r := range s {
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			// Most names are ASCII: lowering a byte needs no rune
+			// tables.
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			continue
+		}
 		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
 	return dst
@@ -323,11 +341,16 @@ func (a *analysis) dropShortenedTitles(e *personEntity) {
 func (a *analysis) nameParts(name string) []string {
 	ps := &a.scratch.people
 	ps.nameToks = text.AppendTokens(ps.nameToks[:0], name)
-	parts := make([]string, len(ps.nameToks))
-	for i, t := range ps.nameToks {
-		parts[i] = a.fold(t.Text)
+	// The parts of every person go into one slice, which grows by
+	// doubling, not into a slice per person. Each person's parts are
+	// capped, so that nothing appends over the next person's; a person
+	// whose parts were handed out before the slice moved keeps the old
+	// array.
+	start := len(ps.parts)
+	for _, t := range ps.nameToks {
+		ps.parts = append(ps.parts, a.fold(t.Text))
 	}
-	return parts
+	return ps.parts[start:len(ps.parts):len(ps.parts)]
 }
 
 // Tiers of a one-word form's fit to a fuller name, best first: its last
@@ -363,31 +386,38 @@ func fit(w string, parts []string) int {
 }
 
 // oneEditApart reports whether a and b differ by exactly one inserted,
-// deleted or replaced letter.
+// deleted or replaced letter. It compares bytes, not a []rune of each: it
+// runs for many pairs of names, and only the few letters between the
+// common prefix and suffix need decoding.
 func oneEditApart(a, b string) bool {
-	x, y := []rune(a), []rune(b)
-	if len(x) > len(y) {
-		x, y = y, x
+	// Drop the common prefix and then the common suffix, both cut back
+	// to a whole letter: one letter must be left of one word, and at most
+	// one of the other.
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
 	}
-	if len(y)-len(x) > 1 {
-		return false
+	for p > 0 && (p < len(a) && !utf8.RuneStart(a[p]) || p < len(b) && !utf8.RuneStart(b[p])) {
+		p--
 	}
-	i := 0
-	for i < len(x) && x[i] == y[i] {
-		i++
+	a, b = a[p:], b[p:]
+	s := 0
+	for s < len(a) && s < len(b) && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
 	}
-	if len(x) == len(y) {
-		return i < len(x) && string(x[i+1:]) == string(y[i+1:])
+	for s > 0 && !utf8.RuneStart(a[len(a)-s]) {
+		s--
 	}
-	return string(x[i:]) == string(y[i+1:])
+	x, y := utf8.RuneCountInString(a[:len(a)-s]), utf8.RuneCountInString(b[:len(b)-s])
+	return x <= 1 && y <= 1 && x+y > 0
 }
 
 // shortFormOf returns the person whose fuller name the one word w at token
 // at shortens, trying no tier worse than worst: within the best tier that
 // fits anyone, the person named nearest before the word wins, else the one
 // named nearest after it. Two people who share a short form are thus told apart by where
-// the short form stands.
-func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
+// the short form stands. named is a.withPart(w), which callers have at hand.
+func (a *analysis) shortFormOf(w string, named []nameRef, at, worst int) *personEntity {
 	for tier := fitLast; tier <= worst; tier++ {
 		var before, after *personEntity
 		beforeAt, afterAt := -1, -1
@@ -413,7 +443,7 @@ func (a *analysis) shortFormOf(w string, at, worst int) *personEntity {
 				consider(e)
 			}
 		} else {
-			for _, r := range a.withPart(w) {
+			for _, r := range named {
 				consider(r.person)
 			}
 		}
@@ -469,8 +499,19 @@ func (a *analysis) indexNames() {
 // order.
 func (a *analysis) withPart(part string) []nameRef {
 	index := a.scratch.people.byPart
-	i, _ := slices.BinarySearchFunc(index, part, func(r nameRef, part string) int { return strings.Compare(r.part, part) })
-	j := i
+	// A binary search for the first entry not before part, written out:
+	// markNameUses asks for every capitalised word, and a comparison
+	// through a function value cost more than the search.
+	i, j := 0, len(index)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if index[h].part < part {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	// Now i == j; the entries of part run from there.
 	for j < len(index) && index[j].part == part {
 		j++
 	}
@@ -533,8 +574,9 @@ func (a *analysis) joinShortForms() {
 			continue
 		}
 		kept := e.mentions[:0]
+		named := a.withPart(parts[0])
 		for _, m := range e.mentions {
-			if full := a.shortFormOf(parts[0], m.span.start, fitTypo); full != nil {
+			if full := a.shortFormOf(parts[0], named, m.span.start, fitTypo); full != nil {
 				m.entity = full
 				full.mentions = append(full.mentions, m)
 				full.mentioned(m.span.start)
@@ -607,7 +649,7 @@ func (a *analysis) markNameUses() {
 			i = s.end - 1
 			continue
 		}
-		if e := a.shortFormOf(tok, i, fitLast); e != nil {
+		if e := a.shortFormOf(tok, named, i, fitLast); e != nil {
 			a.addNameUse(span{i, i + 1}, e)
 		}
 	}
@@ -675,7 +717,21 @@ func (a *analysis) coveredTokens() []bool {
 	return covered
 }
 
+// capitalised reports whether s starts with an upper-case letter. Every
+// token of a document is asked, most of them ASCII, which needs no rune
+// decoding: that test is kept small enough for the compiler to inline,
+// and the rest is capitalisedRune's.
 func capitalised(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		// 'A' <= s[0] && s[0] <= 'Z' in one comparison of bytes, which
+		// wrap round below 'A' (the longer form does not inline).
+		return s[0]-'A' < 26
+	}
+	return capitalisedRune(s)
+}
+
+// capitalisedRune is capitalised for any s.
+func capitalisedRune(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }

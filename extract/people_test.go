@@ -19,11 +19,65 @@ func TestOneEditApart(t *testing.T) {
 		{"guerini", "guerini", false},
 		{"guerini", "gureini", false},
 		{"thang", "tran", false},
+		{"aab", "ab", true},
+		{"ab", "ba", false},
+		{"aba", "a", false},
+		{"", "", false},
+		{"", "é", true},
+		{"guérini", "guèrini", true}, // é and è share their first byte
+		{"guérini", "guerini", true},
+		{"nguyễn", "nguyen", true},
+		{"nguyễn", "ngyen", false},
+		{"nguyễn", "nguyền", true},
 	} {
 		if got := oneEditApart(c.a, c.b); got != c.want {
 			t.Errorf("oneEditApart(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
+}
+
+// TestOneEditApartByRunes checks oneEditApart against its definition on
+// runes, for every pair of short words of a few letters, some of which
+// share their leading bytes.
+func TestOneEditApartByRunes(t *testing.T) {
+	letters := []string{"a", "b", "é", "è", "ễ"}
+	words := []string{""}
+	for range 3 {
+		for _, w := range words {
+			for _, l := range letters {
+				if n := w + l; !slices.Contains(words, n) {
+					words = append(words, n)
+				}
+			}
+		}
+	}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := oneEditApart(a, b), oneEditApartRunes(a, b); got != want {
+				t.Errorf("oneEditApart(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
+
+// oneEditApartRunes is the definition: the edit distance of the rune
+// sequences is one.
+func oneEditApartRunes(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(y)-len(x) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(x) && x[i] == y[i] {
+		i++
+	}
+	if len(x) == len(y) {
+		return i < len(x) && string(x[i+1:]) == string(y[i+1:])
+	}
+	return string(x[i:]) == string(y[i+1:])
 }
 
 func TestFit(t *testing.T) {
@@ -184,6 +238,29 @@ func TestShortenedTitles(t *testing.T) {
 		}
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%q: titles %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestCapitalised(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"", false},
+		{"Hanoi", true},
+		{"Z", true},
+		{"hanoi", false},
+		{"@Hanoi", false},
+		{"[", false}, // just after 'Z'
+		{"9th", false},
+		{"Đặng", true},
+		{"đặng", false},
+		{"Ünal", true},
+		{"\xffHanoi", false},
+	} {
+		if got := capitalised(c.s); got != c.want {
+			t.Errorf("capitalised(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}
 }

@@ -39,8 +39,10 @@ const proseContext = 2
 // catches, and the only spans prose is asked about.
 func (a *analysis) undecidedNames(sent span, covered []bool) []span {
 	var runs []span
-	flush := func(r span, foreign bool) {
-		if !foreign || r.len() < minProseRun || r.len() > maxProseRun {
+	// flush keeps a run of foreign words, which is asked about only at
+	// the end of such a run, not after every other token.
+	flush := func(r span) {
+		if r.len() < minProseRun || r.len() > maxProseRun {
 			return
 		}
 		// After "in" or "at" ("at the") a run names a place, whatever
@@ -56,21 +58,34 @@ func (a *analysis) undecidedNames(sent span, covered []bool) []span {
 	r, foreign := span{sent.start, sent.start}, false
 	for i := sent.start; i < sent.end; i++ {
 		tag := a.base[i]
-		if covered[i] || !capitalised(a.toks[i].Text) || !strings.ContainsRune(nameShapes, rune(tag)) {
-			flush(r, foreign)
+		// The tag, a byte at hand, rules out most tokens before the
+		// text is read.
+		if !isNameShape(tag) || covered[i] || !capitalised(a.toks[i].Text) {
+			if foreign {
+				flush(r)
+			}
 			r, foreign = span{i + 1, i + 1}, false
 			continue
 		}
 		r.end = i + 1
 		foreign = foreign || tag != shapeCapWord
 	}
-	flush(r, foreign)
+	if foreign {
+		flush(r)
+	}
 	return runs
 }
 
-// nameShapes are the tags a word of an undecided name may carry: a name
-// part of the gazetteer or a capitalised word no class covers.
-var nameShapes = string([]byte{shapeCapital, shapeCapWord}) + "NG"
+// isNameShape reports whether tag is one a word of an undecided name may
+// carry: a name part of the gazetteer or a capitalised word no class
+// covers.
+func isNameShape(tag byte) bool {
+	switch tag {
+	case shapeCapital, shapeCapWord, 'N', 'G':
+		return true
+	}
+	return false
+}
 
 // Name-part subtypes the prose stage reads (gazetteer/data/names.yaml).
 const (

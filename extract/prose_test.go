@@ -90,3 +90,24 @@ func BenchmarkProseWindow(b *testing.B) {
 		}
 	}
 }
+
+func TestIsNameShape(t *testing.T) {
+	for _, c := range []struct {
+		tag  byte
+		want bool
+	}{
+		{shapeCapital, true},
+		{shapeCapWord, true},
+		{'N', true},
+		{'G', true},
+		{shapeAcronym, false},
+		{shapeLower, false},
+		{shapeStop, false},
+		{'n', false},
+		{0, false},
+	} {
+		if got := isNameShape(c.tag); got != c.want {
+			t.Errorf("isNameShape(%q) = %v, want %v", c.tag, got, c.want)
+		}
+	}
+}
