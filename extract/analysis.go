@@ -77,6 +77,7 @@ type scratch struct {
 	matcher  rules.Matcher
 	people   peopleScratch // the people stage's own (people.go)
 	mentions mentionSlabs  // the other stages' mentions, and organisations (resolve.go)
+	groups   groupScratch  // the maps that group mentions into entities (document.go)
 	tagBuf   []byte        // the layered tag string (see layeredTags)
 	sentTags []rules.Tags  // the sentences of a phase's tag string
 	spans    []text.Span   // the sentences as text finds them
