@@ -70,6 +70,14 @@ func (a *analysis) resolveRelations() {
 		return x.sentence.start - y.sentence.start
 	})
 	for i, r := range a.relations {
+		// The relations of one sentence share its date and place, for
+		// setWhenAndWhere asks only the sentence and the relations of the
+		// sentences before it: a sentence with several is asked once.
+		if i > 0 && a.relations[i-1].sentence == r.sentence {
+			prev := a.relations[i-1]
+			r.date, r.dateFrom, r.place, r.placeFrom = prev.date, prev.dateFrom, prev.place, prev.placeFrom
+			continue
+		}
 		a.setWhenAndWhere(r, a.relations[:i])
 	}
 }
