@@ -103,9 +103,11 @@ func (a *analysis) buildPeople(doc *Document) {
 				}
 			}
 			for _, t := range m.titles {
-				title := a.title(t)
-				if !slices.ContainsFunc(p.Titles, func(held Title) bool { return sameKey(held.Text, title.Text) }) {
-					p.Titles = append(p.Titles, title)
+				// A title given again is known by its text alone: the
+				// rest of it is worked out only for a new one.
+				text := a.text(t.span)
+				if !slices.ContainsFunc(p.Titles, func(held Title) bool { return sameKey(held.Text, text) }) {
+					p.Titles = append(p.Titles, a.title(t))
 				}
 			}
 		}
@@ -287,12 +289,14 @@ func (a *analysis) buildRelations(doc *Document) {
 // groupScratch is the memory with which mentions are grouped into
 // entities, kept in the scratch pool for the next document: making the
 // maps and their tables anew was much of what grouping cost. Each map is
-// cleared after use, so that the pool keeps nothing of a document alive.
+// cleared after use, so that the pool keeps nothing of a document alive;
+// orgMentions points only into the mention slabs, which it keeps anyway.
 type groupScratch struct {
-	orgs      map[orgKey]*orgEntity // groupOrgs' index
-	dates     grouper[string]
-	places    grouper[placeKey]
-	relations grouper[relationKey]
+	orgs        map[orgKey]*orgEntity // groupOrgs' index
+	orgMentions []*orgMention         // the organisations' mentions, one after another
+	dates       grouper[string]
+	places      grouper[placeKey]
+	relations   grouper[relationKey]
 }
 
 // grouper numbers mentions by their keys (see group), in memory that

@@ -34,6 +34,7 @@ type orgEntity struct {
 	acronym  string
 	defined  *orgMention // the mention that gave name and acronym together
 	id       string
+	size     int // how many mentions it has, counted before they are listed
 }
 
 // addOrganisation records an organisation a rule found: the group "org" is
@@ -330,7 +331,7 @@ func (a *analysis) groupOrgs() {
 			a.orgEntities = append(a.orgEntities, e)
 		}
 		o.entity = e
-		e.mentions = append(e.mentions, o)
+		e.size++
 		if e.entry == nil && o.entry != nil {
 			e.entry = o.entry
 		}
@@ -344,6 +345,16 @@ func (a *analysis) groupOrgs() {
 			}
 		}
 	}
+	// Each organisation's mentions, in text order, in one array of the
+	// scratch pool (see room): no Document points to them.
+	all := room[*orgMention](slices.Grow(a.scratch.groups.orgMentions[:0], len(a.orgs)))
+	for _, e := range a.orgEntities {
+		e.mentions = all.take(e.size)
+	}
+	for _, o := range a.orgs {
+		o.entity.mentions = append(o.entity.mentions, o)
+	}
+	a.scratch.groups.orgMentions = all
 }
 
 // nameKey is the folded name of a span with its spacing left out, so that

@@ -204,6 +204,13 @@ type mentionSlabs struct {
 	dates       slab[dateMention]
 	places      slab[placeMention]
 	relations   slab[relationMention]
+
+	// The lists of candidates that the rules add to, for their backing
+	// arrays to serve the next document (see newAnalysis and release):
+	// they point only into the slabs.
+	orgCands   []*orgMention
+	dateCands  []*dateMention
+	placeCands []*placeMention
 }
 
 // reset readies the slabs for the next document.
