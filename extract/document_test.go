@@ -29,6 +29,7 @@ func TestSameKey(t *testing.T) {
 		{"Da Nang", "ĐÀ NẴNG"},
 		{"Kelvin", "\u212aelvin"}, // the Kelvin sign folds to k, but keys differ
 		{"Straße", "strasse"},
+		{"Đà Nẵng", "Đà Nẵng"},
 	}
 	for _, tt := range tests {
 		if got, want := sameKey(tt.s, tt.t), text.Key(tt.s) == text.Key(tt.t); got != want {
