@@ -77,6 +77,7 @@ type scratch struct {
 	matcher  rules.Matcher
 	people   peopleScratch // the people stage's own (people.go)
 	mentions mentionSlabs  // the other stages' mentions, and organisations (resolve.go)
+	groups   groupScratch  // the maps that group mentions into entities (document.go)
 	tagBuf   []byte        // the layered tag string (see layeredTags)
 	sentTags []rules.Tags  // the sentences of a phase's tag string
 	spans    []text.Span   // the sentences as text finds them
@@ -104,6 +105,9 @@ func newAnalysis(ctx context.Context, x *Extractor, raw string) *analysis {
 	}
 	a.gaz, a.gazFrom, a.base, a.chosen = sc.gaz[:0], sc.gazFrom, sc.base[:0], sc.chosen[:0]
 	a.tagBuf, a.sentTags = sc.tagBuf[:0], sc.sentTags[:0]
+	l := &sc.mentions.lists
+	a.orgCands, a.dateCands, a.placeCands = l.orgCands[:0], l.dateCands[:0], l.placeCands[:0]
+	a.relations, a.orgEntities = l.relations[:0], l.orgEntities[:0]
 	if ctx.Err() == nil {
 		a.gaz = x.gaz.AppendMatch(a.gaz, a.toks)
 		a.base, a.chosen = x.tags.baseTags(a.toks, a.gaz, text.DefaultLexicon(), a.base, a.chosen)
@@ -123,6 +127,8 @@ func (a *analysis) release() {
 	sc.toks, sc.gaz, sc.base, sc.chosen, sc.gazFrom, sc.sents = a.toks, a.gaz, a.base, a.chosen, a.gazFrom, a.sents
 	clear(a.sentTags) // the pool keeps no tag string alive
 	sc.tagBuf, sc.sentTags = a.tagBuf, a.sentTags
+	sc.mentions.lists = mentionLists{orgCands: a.orgCands, dateCands: a.dateCands, placeCands: a.placeCands,
+		relations: a.relations, orgEntities: a.orgEntities}
 	scratchPool.Put(a.scratch)
 }
 

@@ -35,11 +35,11 @@ func (a *analysis) addDate(rule *rules.Compiled, m rules.Match, sent span) {
 	if !ok {
 		whole = span{m.Start, m.End}.shift(sent.start)
 	}
-	start, ok := a.datePart(m, sent, "")
+	start, ok := a.datePart(m, sent, startParts)
 	if !ok {
 		return
 	}
-	end, ok := a.datePart(m, sent, "2")
+	end, ok := a.datePart(m, sent, endParts)
 	if !ok {
 		return
 	}
@@ -54,18 +54,28 @@ func (a *analysis) addDate(rule *rules.Compiled, m rules.Match, sent span) {
 	}
 }
 
-// datePart reads the day, month and year groups with the given suffix. It
+// dateParts names the groups of a date's day, month and year.
+type dateParts struct{ day, month, year string }
+
+// The groups of a date or the start of a range, and of the end of a range
+// (see addDate): written out, not built, as every date asks for them.
+var (
+	startParts = dateParts{"day", "month", "year"}
+	endParts   = dateParts{"day2", "month2", "year2"}
+)
+
+// datePart reads the day, month and year groups of the given names. It
 // fails when a group holds something that is no such part ("May 45").
-func (a *analysis) datePart(m rules.Match, sent span, suffix string) (calendarDate, bool) {
+func (a *analysis) datePart(m rules.Match, sent span, parts dateParts) (calendarDate, bool) {
 	var d calendarDate
-	if s, ok := group(m, "year"+suffix, sent); ok {
+	if s, ok := group(m, parts.year, sent); ok {
 		y, err := strconv.Atoi(a.text(s))
 		if err != nil {
 			return d, false
 		}
 		d.year = y
 	}
-	if s, ok := group(m, "month"+suffix, sent); ok {
+	if s, ok := group(m, parts.month, sent); ok {
 		if e := a.chosenEntry(s.start); e != nil && e.Type == "month" {
 			d.month, _ = strconv.Atoi(e.Value)
 		} else if n, err := strconv.Atoi(a.text(s)); err == nil {
@@ -75,7 +85,7 @@ func (a *analysis) datePart(m rules.Match, sent span, suffix string) (calendarDa
 			return d, false
 		}
 	}
-	if s, ok := group(m, "day"+suffix, sent); ok {
+	if s, ok := group(m, parts.day, sent); ok {
 		n, err := strconv.Atoi(a.text(s))
 		if err != nil || n < 1 || n > 31 {
 			return d, false

@@ -30,7 +30,7 @@ func (a *analysis) buildOrganisations(doc *Document) {
 	doc.Organisations = sized[Organisation](len(a.orgEntities))
 	room := newRoom[Mention](total)
 	for i, e := range a.orgEntities {
-		e.id = entityID("o", i)
+		e.id = orgIDs.id(i)
 		o := &doc.Organisations[i]
 		o.ID, o.Acronym = e.id, e.acronym
 		if e.entry != nil {
@@ -62,7 +62,7 @@ func (a *analysis) buildPeople(doc *Document) {
 	slices.SortStableFunc(ents, func(x, y *personEntity) int { return firstPerson(x) - firstPerson(y) })
 	mentions, titles := 0, 0
 	for i, e := range ents {
-		e.id = entityID("p", i)
+		e.id = personIDs.id(i)
 		mentions += len(e.mentions)
 		for _, m := range e.mentions {
 			titles += len(m.titles)
@@ -103,9 +103,11 @@ func (a *analysis) buildPeople(doc *Document) {
 				}
 			}
 			for _, t := range m.titles {
-				title := a.title(t)
-				if !slices.ContainsFunc(p.Titles, func(held Title) bool { return sameKey(held.Text, title.Text) }) {
-					p.Titles = append(p.Titles, title)
+				// A title given again is known by its text alone: the
+				// rest of it is worked out only for a new one.
+				text := a.text(t.span)
+				if !slices.ContainsFunc(p.Titles, func(held Title) bool { return sameKey(held.Text, text) }) {
+					p.Titles = append(p.Titles, a.title(t))
 				}
 			}
 		}
@@ -141,6 +143,11 @@ func (r *room[T]) take(n int) []T {
 // sameKey reports whether text.Key(s) == text.Key(t), without building
 // either key when both are ASCII, as most names are.
 func sameKey(s, t string) bool {
+	// Most mentions of an organisation are written as its name, often
+	// the very same bytes of the text, which == finds at once.
+	if s == t {
+		return true
+	}
 	if isASCII(s) && isASCII(t) {
 		return strings.EqualFold(s, t)
 	}
@@ -194,13 +201,13 @@ func (a *analysis) title(t *titleMention) Title {
 }
 
 func (a *analysis) buildDates(doc *Document) {
-	of, counts := groupMentions(len(a.dates), func(i int) string { return a.dates[i].value })
+	of, counts := a.scratch.groups.dates.group(len(a.dates), func(i int) string { return a.dates[i].value })
 	doc.Dates = sized[Date](len(counts))
 	room := newRoom[Mention](len(a.dates))
 	for i, d := range a.dates {
 		out := &doc.Dates[of[i]]
 		if out.ID == "" {
-			out.ID, out.Text, out.Value = entityID("d", of[i]), a.text(d.span), d.value
+			out.ID, out.Text, out.Value = dateIDs.id(of[i]), a.text(d.span), d.value
 			out.Rule = d.rule
 			out.Mentions = room.take(counts[of[i]])
 		}
@@ -224,7 +231,7 @@ func (a *analysis) buildPlaces(doc *Document) {
 		}
 		return name
 	}
-	of, counts := groupMentions(len(a.places), func(i int) placeKey {
+	of, counts := a.scratch.groups.places.group(len(a.places), func(i int) placeKey {
 		p := a.places[i]
 		if p.entry != nil {
 			return placeKey{entry: p.entry.ID}
@@ -236,7 +243,7 @@ func (a *analysis) buildPlaces(doc *Document) {
 	for i, p := range a.places {
 		out := &doc.Places[of[i]]
 		if out.ID == "" {
-			out.ID, out.Name = entityID("l", of[i]), name(p)
+			out.ID, out.Name = placeIDs.id(of[i]), name(p)
 			out.Rule = p.rule
 			if p.entry != nil {
 				out.Gazetteer = p.entry.ID
@@ -256,7 +263,7 @@ type relationKey struct{ kind, subject, object string }
 // the evidence and rule of its first mention; a later mention whose own
 // sentence gives a date or place replaces one the first only inherited.
 func (a *analysis) buildRelations(doc *Document) {
-	of, counts := groupMentions(len(a.relations), func(i int) relationKey {
+	of, counts := a.scratch.groups.relations.group(len(a.relations), func(i int) relationKey {
 		r := a.relations[i]
 		subj, obj := r.subject.id(), r.object.id()
 		if r.kind != Received && obj < subj {
@@ -284,13 +291,38 @@ func (a *analysis) buildRelations(doc *Document) {
 	}
 }
 
-// groupMentions numbers n mentions by their keys, in order of first
-// mention: of[i] is the group of mention i, counts[g] the number of
-// mentions of group g. Knowing the groups and their sizes first, a kind's
-// entities and their mentions are each made in one allocation.
-func groupMentions[K comparable](n int, key func(i int) K) (of, counts []int) {
-	byKey := map[K]int{}
-	of = make([]int, n)
+// groupScratch is the memory with which mentions are grouped into
+// entities, kept in the scratch pool for the next document: making the
+// maps and their tables anew was much of what grouping cost. Each map is
+// cleared after use, so that the pool keeps nothing of a document alive;
+// orgMentions points only into the mention slabs, which it keeps anyway.
+type groupScratch struct {
+	orgs        map[orgKey]*orgEntity // groupOrgs' index
+	orgMentions []*orgMention         // the organisations' mentions, one after another
+	dates       grouper[string]
+	places      grouper[placeKey]
+	relations   grouper[relationKey]
+}
+
+// grouper numbers mentions by their keys (see group), in memory that
+// serves one kind of mention of every document.
+type grouper[K comparable] struct {
+	byKey      map[K]int
+	of, counts []int
+}
+
+// group numbers n mentions by their keys, in order of first mention:
+// of[i] is the group of mention i, counts[g] the number of mentions of
+// group g. Knowing the groups and their sizes first, a kind's entities and
+// their mentions are each made in one allocation. The slices are the
+// grouper's, valid until its next call.
+func (gr *grouper[K]) group(n int, key func(i int) K) (of, counts []int) {
+	if gr.byKey == nil {
+		gr.byKey = make(map[K]int, n)
+	}
+	byKey := gr.byKey
+	defer clear(byKey)
+	of, counts = slices.Grow(gr.of[:0], n)[:n], gr.counts[:0]
 	for i := range n {
 		k := key(i)
 		g, ok := byKey[k]
@@ -302,6 +334,7 @@ func groupMentions[K comparable](n int, key func(i int) K) (of, counts []int) {
 		of[i] = g
 		counts[g]++
 	}
+	gr.of, gr.counts = of, counts
 	return of, counts
 }
 
@@ -312,10 +345,40 @@ func (g argument) id() string {
 	return g.org.id
 }
 
-// entityID is the ID of the i-th entity of a kind ("p1", "o2").
-func entityID(kind string, i int) string {
-	return kind + strconv.Itoa(i+1)
+// idKind makes the IDs of one kind of entity ("p1", "o2"). The first
+// ones are made once, for every document: making each anew cost one
+// allocation per entity.
+type idKind struct {
+	prefix string
+	first  []string // first[i] is the ID of the i-th entity
 }
+
+// The kinds of entity that have IDs, with room for the entities of a
+// long article.
+var (
+	personIDs = newIDKind("p", 100)
+	orgIDs    = newIDKind("o", 100)
+	dateIDs   = newIDKind("d", 100)
+	placeIDs  = newIDKind("l", 100)
+)
+
+func newIDKind(prefix string, n int) idKind {
+	k := idKind{prefix: prefix}
+	for i := range n {
+		k.first = append(k.first, k.make(i))
+	}
+	return k
+}
+
+// id is the ID of the i-th entity of the kind.
+func (k idKind) id(i int) string {
+	if i < len(k.first) {
+		return k.first[i]
+	}
+	return k.make(i)
+}
+
+func (k idKind) make(i int) string { return k.prefix + strconv.Itoa(i+1) }
 
 // upperCased reports whether s is written in capitals ("HANOI"), as
 // strings.ToUpper(s) == s would, without building the upper-case copy for

@@ -68,3 +68,16 @@ func BenchmarkResolveOrganisations(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkResolveRelations measures putting the relations in text order
+// and giving them their dates and places over the golden articles.
+func BenchmarkResolveRelations(b *testing.B) {
+	as, n := analysedCorpus(b)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range as {
+			a.resolveRelations()
+		}
+	}
+}

@@ -16,9 +16,6 @@ func TestUpperCased(t *testing.T) {
 			t.Errorf("upperCased(%q) = %v, want %v", s, got, want)
 		}
 	}
-	if got := entityID("p", 0); got != "p1" {
-		t.Errorf("entityID(p, 0) = %q, want p1", got)
-	}
 }
 
 // TestSameKey holds sameKey to comparing text.Key of both sides.
@@ -32,6 +29,7 @@ func TestSameKey(t *testing.T) {
 		{"Da Nang", "ĐÀ NẴNG"},
 		{"Kelvin", "\u212aelvin"}, // the Kelvin sign folds to k, but keys differ
 		{"Straße", "strasse"},
+		{"Đà Nẵng", "Đà Nẵng"},
 	}
 	for _, tt := range tests {
 		if got, want := sameKey(tt.s, tt.t), text.Key(tt.s) == text.Key(tt.t); got != want {
@@ -62,9 +60,28 @@ func TestRoom(t *testing.T) {
 	}
 }
 
+// TestEntityIDs checks IDs made once and IDs made on demand alike.
+func TestEntityIDs(t *testing.T) {
+	k := newIDKind("p", 2)
+	tests := []struct {
+		i    int
+		want string
+	}{{0, "p1"}, {1, "p2"}, {2, "p3"}, {11, "p12"}}
+	for _, tt := range tests {
+		if got := k.id(tt.i); got != tt.want {
+			t.Errorf("id(%d) = %q, want %q", tt.i, got, tt.want)
+		}
+	}
+	if got := orgIDs.id(0); got != "o1" {
+		t.Errorf("orgIDs.id(0) = %q, want o1", got)
+	}
+}
+
 // TestGroupMentions checks the numbering of groups in order of first
-// mention and their sizes.
+// mention and their sizes, with one grouper for every list as a document's
+// scratch has: nothing of one list may stay for the next.
 func TestGroupMentions(t *testing.T) {
+	var gr grouper[string]
 	tests := []struct {
 		keys       []string
 		of, counts []int
@@ -72,9 +89,10 @@ func TestGroupMentions(t *testing.T) {
 		{nil, []int{}, nil},
 		{[]string{"a"}, []int{0}, []int{1}},
 		{[]string{"b", "a", "b", "c", "a", "b"}, []int{0, 1, 0, 2, 1, 0}, []int{3, 2, 1}},
+		{[]string{"c", "c"}, []int{0, 0}, []int{2}},
 	}
 	for _, tt := range tests {
-		of, counts := groupMentions(len(tt.keys), func(i int) string { return tt.keys[i] })
+		of, counts := gr.group(len(tt.keys), func(i int) string { return tt.keys[i] })
 		if !slices.Equal(of, tt.of) || !slices.Equal(counts, tt.counts) {
 			t.Errorf("groupMentions(%q) = %v, %v; want %v, %v", tt.keys, of, counts, tt.of, tt.counts)
 		}

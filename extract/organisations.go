@@ -34,6 +34,7 @@ type orgEntity struct {
 	acronym  string
 	defined  *orgMention // the mention that gave name and acronym together
 	id       string
+	size     int // how many mentions it has, counted before they are listed
 }
 
 // addOrganisation records an organisation a rule found: the group "org" is
@@ -223,11 +224,16 @@ func (a *analysis) markBareAcronyms() {
 	var merged []*orgMention // the mentions with the bare uses, once one is found
 	copied := 0              // a.orgs[:copied] are in merged
 	next := 0                // a.orgs[:next] end at or before the token
-	for i, tok := range a.toks {
+	for i := range a.toks {
+		// The cheap test first: it turns away most tokens.
+		tok := &a.toks[i]
+		if tok.Kind != text.Word || tok.Text != "" && !begins[tok.Text[0]] {
+			continue
+		}
 		for next < len(a.orgs) && a.orgs[next].span.end <= i {
 			next++
 		}
-		if next < len(a.orgs) && a.orgs[next].span.covers(i) || tok.Kind != text.Word || tok.Text != "" && !begins[tok.Text[0]] {
+		if next < len(a.orgs) && a.orgs[next].span.covers(i) {
 			continue
 		}
 		if defn, ok := a.acronyms[tok.Text]; ok {
@@ -263,8 +269,9 @@ const (
 // maxOrgKeys is the most keys orgKeys gives one mention.
 const maxOrgKeys = 5
 
-// orgKeys appends the keys a mention is grouped by to ks.
-func (a *analysis) orgKeys(o *orgMention, ks []orgKey) []orgKey {
+// orgKeys appends the keys a mention is grouped by to ks, writing the
+// folded names among them to names (see nameKey).
+func (a *analysis) orgKeys(o *orgMention, ks []orgKey, names *strings.Builder) []orgKey {
 	if o.entry != nil {
 		ks = append(ks, orgKey{kind: keyEntry, name: o.entry.ID})
 		if o.entry.Acronym != "" {
@@ -274,8 +281,8 @@ func (a *analysis) orgKeys(o *orgMention, ks []orgKey) []orgKey {
 	if o.isAcr {
 		ks = append(ks, orgKey{kind: keyAcronym, name: a.text(o.span)})
 	} else {
-		ks = append(ks, orgKey{kind: keyName, name: a.nameKey(o.span)})
-		if k, ok := a.countryKey(o.span); ok {
+		ks = append(ks, orgKey{kind: keyName, name: a.nameKey(o.span, names)})
+		if k, ok := a.countryKey(o.span, names); ok {
 			ks = append(ks, k)
 		}
 	}
@@ -288,10 +295,25 @@ func (a *analysis) orgKeys(o *orgMention, ks []orgKey) []orgKey {
 // groupOrgs merges mentions into organisations: by gazetteer entry, by
 // acronym, or by the folded name.
 func (a *analysis) groupOrgs() {
-	byKey := make(map[orgKey]*orgEntity, 2*len(a.orgs)) // most mentions give two keys
+	byKey := a.scratch.groups.orgs
+	if byKey == nil {
+		byKey = make(map[orgKey]*orgEntity, 2*len(a.orgs)) // most mentions give two keys
+		a.scratch.groups.orgs = byKey
+	}
+	defer clear(byKey) // the pool keeps nothing of this document alive
+	// Room for the folded name of every mention: a name with a country
+	// gives a second, shorter one, for which the builder may grow once.
+	var names strings.Builder
+	size := 0
+	for _, o := range a.orgs {
+		if !o.isAcr && !o.span.empty() {
+			size += int(a.toks[o.span.end-1].End()) - int(a.toks[o.span.start].Start) + o.span.len()
+		}
+	}
+	names.Grow(size)
 	var buf [maxOrgKeys]orgKey
 	for _, o := range a.orgs {
-		ks := a.orgKeys(o, buf[:0])
+		ks := a.orgKeys(o, buf[:0], &names)
 		// The organisation of the first key known, and which keys are new.
 		var e *orgEntity
 		var known [maxOrgKeys]*orgEntity
@@ -309,7 +331,7 @@ func (a *analysis) groupOrgs() {
 			a.orgEntities = append(a.orgEntities, e)
 		}
 		o.entity = e
-		e.mentions = append(e.mentions, o)
+		e.size++
 		if e.entry == nil && o.entry != nil {
 			e.entry = o.entry
 		}
@@ -323,26 +345,37 @@ func (a *analysis) groupOrgs() {
 			}
 		}
 	}
+	// Each organisation's mentions, in text order, in one array of the
+	// scratch pool (see room): no Document points to them.
+	all := room[*orgMention](slices.Grow(a.scratch.groups.orgMentions[:0], len(a.orgs)))
+	for _, e := range a.orgEntities {
+		e.mentions = all.take(e.size)
+	}
+	for _, o := range a.orgs {
+		o.entity.mentions = append(o.entity.mentions, o)
+	}
+	a.scratch.groups.orgMentions = all
 }
 
 // nameKey is the folded name of a span with its spacing left out, so that
 // "Mexico - Vietnam Friendship Group" and "Mexico-Vietnam Friendship Group"
-// are one name: text.Key of each token, joined by spaces, built in one
-// string.
-func (a *analysis) nameKey(s span) string {
+// are one name: text.Key of each token, joined by spaces. It is written at
+// the end of names and returned as a substring of what names holds. A
+// builder never changes what it has written, so the keys stay valid while
+// it grows, and a document's keys cost one allocation together rather than
+// one each.
+func (a *analysis) nameKey(s span, names *strings.Builder) string {
 	if s.empty() {
 		return ""
 	}
-	var b strings.Builder
-	// The clean text's length, with room for a space between glued words.
-	b.Grow(int(a.toks[s.end-1].End()) - int(a.toks[s.start].Start) + s.len())
+	from := names.Len()
 	for i := s.start; i < s.end; i++ {
 		if i > s.start {
-			b.WriteByte(' ')
+			names.WriteByte(' ')
 		}
-		writeKey(&b, a.toks[i].Text)
+		writeKey(names, a.toks[i].Text)
 	}
-	return b.String()
+	return names.String()[from:]
 }
 
 // writeKey writes text.Key(s), lowering ASCII byte by byte, as
@@ -370,7 +403,7 @@ func writeKey(b *strings.Builder, s string) {
 // (the) <country>"; without one there is no key. The rest is named by its
 // gazetteer entry where it has one, so that "Vietnamese NA" is the
 // "Vietnamese National Assembly".
-func (a *analysis) countryKey(s span) (orgKey, bool) {
+func (a *analysis) countryKey(s span, names *strings.Builder) (orgKey, bool) {
 	country, rest := "", s
 	near := a.gazStarting(s.start, s.end+1)
 	for i := range near {
@@ -397,7 +430,7 @@ func (a *analysis) countryKey(s span) (orgKey, bool) {
 	if e := a.entryAt(rest, "organisation"); e != nil {
 		return orgKey{kind: keyCountryEntry, country: country, name: e.ID}, true
 	}
-	return orgKey{kind: keyCountryName, country: country, name: a.nameKey(rest)}, true
+	return orgKey{kind: keyCountryName, country: country, name: a.nameKey(rest, names)}, true
 }
 
 // orgName is the name an organisation is given: the name its acronym was

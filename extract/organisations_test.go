@@ -214,7 +214,10 @@ func TestOrgNameKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a := newAnalysis(context.Background(), x, tt.text)
-		if got := a.nameKey(span{0, len(a.toks)}); got != tt.want {
+		// Each key is written after what the builder already holds.
+		var names strings.Builder
+		names.WriteString("before ")
+		if got := a.nameKey(span{0, len(a.toks)}, &names); got != tt.want {
 			t.Errorf("nameKey(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 		a.release()

@@ -45,8 +45,13 @@ func (g argument) none() bool { return g.person == nil && g.org == nil }
 // of the document, or a description that stands for exactly one named
 // person ("the guest"); the two must differ.
 func (a *analysis) addRelation(rule *rules.Compiled, m rules.Match, sent span) {
-	for _, subj := range groups(m, "subject", sent) {
-		for _, obj := range groups(m, "object", sent) {
+	subjects := groups(m, "subject", sent)
+	if len(subjects) == 0 {
+		return
+	}
+	objects := groups(m, "object", sent)
+	for _, subj := range subjects {
+		for _, obj := range objects {
 			s, o := a.argumentAt(subj), a.argumentAt(obj)
 			if s.none() && !o.none() {
 				s = a.described(subj, o)
@@ -70,6 +75,14 @@ func (a *analysis) resolveRelations() {
 		return x.sentence.start - y.sentence.start
 	})
 	for i, r := range a.relations {
+		// The relations of one sentence share its date and place, for
+		// setWhenAndWhere asks only the sentence and the relations of the
+		// sentences before it: a sentence with several is asked once.
+		if i > 0 && a.relations[i-1].sentence == r.sentence {
+			prev := a.relations[i-1]
+			r.date, r.dateFrom, r.place, r.placeFrom = prev.date, prev.dateFrom, prev.place, prev.placeFrom
+			continue
+		}
 		a.setWhenAndWhere(r, a.relations[:i])
 	}
 }

@@ -204,6 +204,20 @@ type mentionSlabs struct {
 	dates       slab[dateMention]
 	places      slab[placeMention]
 	relations   slab[relationMention]
+
+	// The lists that an analysis grows of what the slabs hold, for their
+	// backing arrays to serve the next document (see newAnalysis and
+	// release): they point only into the slabs.
+	lists mentionLists
+}
+
+// mentionLists are the lists of an analysis that point into mentionSlabs.
+type mentionLists struct {
+	orgCands    []*orgMention
+	dateCands   []*dateMention
+	placeCands  []*placeMention
+	relations   []*relationMention
+	orgEntities []*orgEntity
 }
 
 // reset readies the slabs for the next document.
