@@ -100,13 +100,13 @@ func (a *analysis) addPerson(rule *rules.Compiled, m rules.Match, sent span) {
 	name = a.extendName(name, sent)
 	ps := &a.scratch.people
 	p := ps.mentions.new(personMention{span: name, name: name, rule: rule.ID, order: a.ruleOrder(rule)})
-	for _, h := range groups(m, "honorific", sent) {
+	for h := range groups(m, "honorific", sent) {
 		p.honorifics = append(p.honorifics, h)
 		if h.start < p.span.start && h.end <= name.start {
 			p.span.start = h.start
 		}
 	}
-	for _, t := range groups(m, "title", sent) {
+	for t := range groups(m, "title", sent) {
 		p.titles = append(p.titles, ps.titleSet.new(titleMention{span: t, rule: rule.ID, order: p.order, person: p}))
 	}
 	a.personCands = append(a.personCands, p)

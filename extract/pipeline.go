@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
 
 	"github.com/newsgraph/newsgraph/rules"
@@ -104,20 +105,21 @@ func group(m rules.Match, name string, sent span) (span, bool) {
 	return span{s.Start, s.End}.shift(sent.start), true
 }
 
-// groups returns every capture of a named group.
-func groups(m rules.Match, name string, sent span) []span {
-	var out []span
-	for _, g := range m.Groups {
-		if g.Name != name {
-			continue
-		}
-		for _, s := range g.Spans {
-			if s.End > s.Start {
-				out = append(out, span{s.Start, s.End}.shift(sent.start))
+// groups yields every non-empty capture of a named group, in the order
+// they were made, without a slice for them.
+func groups(m rules.Match, name string, sent span) iter.Seq[span] {
+	return func(yield func(span) bool) {
+		for _, g := range m.Groups {
+			if g.Name != name {
+				continue
+			}
+			for _, s := range g.Spans {
+				if s.End > s.Start && !yield(span{s.Start, s.End}.shift(sent.start)) {
+					return
+				}
 			}
 		}
 	}
-	return out
 }
 
 // layeredTags is the base tag string with every mention found so far

@@ -45,13 +45,8 @@ func (g argument) none() bool { return g.person == nil && g.org == nil }
 // of the document, or a description that stands for exactly one named
 // person ("the guest"); the two must differ.
 func (a *analysis) addRelation(rule *rules.Compiled, m rules.Match, sent span) {
-	subjects := groups(m, "subject", sent)
-	if len(subjects) == 0 {
-		return
-	}
-	objects := groups(m, "object", sent)
-	for _, subj := range subjects {
-		for _, obj := range objects {
+	for subj := range groups(m, "subject", sent) {
+		for obj := range groups(m, "object", sent) {
 			s, o := a.argumentAt(subj), a.argumentAt(obj)
 			if s.none() && !o.none() {
 				s = a.described(subj, o)
