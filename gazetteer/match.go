@@ -331,8 +331,8 @@ func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 	var folded []string
 	for i := range toks {
 		s := toks[i].Text
-		if h, ascii := hashLower(s); ascii {
-			ids[i] = t.vocab.find(s, h)
+		if h, head, ascii := hashLower(s); ascii {
+			ids[i] = t.vocab.find(s, h, head)
 		} else {
 			// Fold into scratch, and make a string only of a fold the
 			// trie knows.
@@ -458,16 +458,33 @@ func shouted(s, want string) bool {
 // way, where a map needs the lower-cased key as a string first.
 type vocab struct {
 	keys  []string // token ID -> key
-	slots []uint64 // hash<<32 | ID+1, 0 = empty; at most half full
-	shift uint     // 32 - log2(len(slots))
+	slots []slot   // linear probing; at most three quarters full
+	shift uint     // 64 - log2(len(slots))
 }
 
-// hashLower is FNV-1a of the ASCII lower case of s, and whether s is all
-// ASCII (then Fold leaves it as it is, and the hash is its key's), found
-// in the same pass. Keys are lower case already (and text.Key lower-cases
-// ASCII as this does), so a token and its key hash alike.
-func hashLower(s string) (h uint32, ascii bool) {
-	h = 2166136261
+// slot is one place of the table. It holds the key's length and first
+// eight bytes, so that a probe settles most keys (news words are short)
+// and skips other keys without reading the key string, which lies
+// elsewhere in memory.
+type slot struct {
+	head uint64 // the key's first eight bytes, as hashLower packs them
+	n    uint32 // the key's length in bytes
+	id   int32  // token ID + 1; 0 = empty
+}
+
+// hashMul is the 64-bit golden ratio, the multiplier of Fibonacci hashing.
+const hashMul = 0x9E3779B97F4A7C15
+
+// hashLower hashes the ASCII lower case of s, and returns with the hash
+// that lower case's first eight bytes packed little-endian (head; zero
+// past the end of a short s) and whether s is all ASCII (then Fold leaves
+// it as it is, and the hash is its key's), all found in one pass. Keys are
+// lower case already (and text.Key lower-cases ASCII as this does), so a
+// token and its key hash alike. The bytes are mixed in eight at a time,
+// one multiplication per eight bytes instead of one per byte.
+func hashLower(s string) (h, head uint64, ascii bool) {
+	h = uint64(len(s))
+	var w uint64 // the eight bytes being packed
 	var or byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -475,9 +492,16 @@ func hashLower(s string) (h uint32, ascii bool) {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		h = (h ^ uint32(c)) * 16777619
+		w |= uint64(c) << (i & 7 * 8)
+		if i&7 == 7 || i == len(s)-1 {
+			if i < 8 {
+				head = w
+			}
+			h = (h ^ w) * hashMul
+			w = 0
+		}
 	}
-	return h, or < utf8.RuneSelf
+	return h, head, or < utf8.RuneSelf
 }
 
 // equalLower reports whether the ASCII lower case of s is key.
@@ -497,34 +521,29 @@ func equalLower(s, key string) bool {
 	return true
 }
 
-// slot is where the probe for hash h starts: the top bits of a Fibonacci
-// hash, which spreads FNV's weaker low bits.
-func (v *vocab) slot(h uint32) int {
-	return int((h * 0x9E3779B1) >> v.shift)
-}
-
 // lookup returns the ID of the key that s lower-cases to (ASCII only), or
 // -1. Callers pass non-ASCII text lower-cased already.
 func (v *vocab) lookup(s string) int32 {
-	h, _ := hashLower(s)
-	return v.find(s, h)
+	h, head, _ := hashLower(s)
+	return v.find(s, h, head)
 }
 
-// find is lookup with s's hash worked out already.
-func (v *vocab) find(s string, h uint32) int32 {
+// find is lookup with s's hash and head worked out already. Length and
+// head decide keys of up to eight bytes; only a longer key whose head
+// agrees is read to compare the rest.
+func (v *vocab) find(s string, h, head uint64) int32 {
 	if len(v.slots) == 0 {
 		return -1
 	}
 	mask := len(v.slots) - 1
-	for i := v.slot(h); ; i = (i + 1) & mask {
-		e := v.slots[i]
-		if e == 0 {
+	for i := int(h >> v.shift); ; i = (i + 1) & mask {
+		sl := &v.slots[i]
+		if sl.id == 0 {
 			return -1
 		}
-		if uint32(e>>32) == h {
-			if id := int32(uint32(e)) - 1; equalLower(s, v.keys[id]) {
-				return id
-			}
+		if sl.head == head && int(sl.n) == len(s) &&
+			(len(s) <= 8 || equalLower(s[8:], v.keys[sl.id-1][8:])) {
+			return sl.id - 1
 		}
 	}
 }
@@ -536,19 +555,20 @@ func (v *vocab) add(key string) int32 {
 	}
 	id := int32(len(v.keys))
 	v.keys = append(v.keys, key)
-	h, _ := hashLower(key)
-	v.put(uint64(h)<<32 | uint64(id+1))
+	v.put(id)
 	return id
 }
 
-// put stores an entry in the first free slot of its probe.
-func (v *vocab) put(e uint64) {
+// put stores key ID id in the first free slot of its probe.
+func (v *vocab) put(id int32) {
+	key := v.keys[id]
+	h, head, _ := hashLower(key)
 	mask := len(v.slots) - 1
-	i := v.slot(uint32(e >> 32))
-	for v.slots[i] != 0 {
+	i := int(h >> v.shift)
+	for v.slots[i].id != 0 {
 		i = (i + 1) & mask
 	}
-	v.slots[i] = e
+	v.slots[i] = slot{head: head, n: uint32(len(key)), id: id + 1}
 }
 
 // grow makes room for n slots (rounded up to a power of two, at least
@@ -564,7 +584,7 @@ func (v *vocab) compact() {
 	v.resize(len(v.keys) + len(v.keys)/3 + 1)
 }
 
-// resize rehashes the entries into n slots rounded up to a power of two.
+// resize rehashes the keys into n slots rounded up to a power of two.
 func (v *vocab) resize(n int) {
 	size, bits := 8, uint(3)
 	for size < n {
@@ -573,12 +593,9 @@ func (v *vocab) resize(n int) {
 	if size == len(v.slots) {
 		return
 	}
-	old := v.slots
-	v.slots, v.shift = make([]uint64, size), 32-bits
-	for _, e := range old {
-		if e != 0 {
-			v.put(e)
-		}
+	v.slots, v.shift = make([]slot, size), 64-bits
+	for id := range v.keys {
+		v.put(int32(id))
 	}
 }
 

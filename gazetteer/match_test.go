@@ -503,7 +503,10 @@ func TestShoutedAgreesWithUpperCase(t *testing.T) {
 
 func TestVocabLookup(t *testing.T) {
 	var v vocab
-	keys := []string{"hanoi", "new", "york", "đà", "x"}
+	// Keys around eight bytes: the slot holds a key's first eight, so
+	// "ministry" and "ministrys" share a head and differ only in length,
+	// and the long keys differ only past the head.
+	keys := []string{"hanoi", "new", "york", "đà", "x", "ministry", "ministrys", "ministries", "ministrier", "ministriesofhealth"}
 	for i, k := range keys {
 		if id := v.add(k); id != int32(i) {
 			t.Fatalf("add(%q) = %d, want %d", k, id, i)
@@ -520,6 +523,8 @@ func TestVocabLookup(t *testing.T) {
 			{"hanoi", 0}, {"Hanoi", 0}, {"HANOI", 0}, {"NeW", 1}, {"york", 2},
 			{"đà", 3}, {"x", 4}, {"X", 4},
 			{"hano", -1}, {"hanoix", -1}, {"", -1}, {"Đà", -1}, // non-ASCII is lower-cased by the caller
+			{"Ministry", 5}, {"MINISTRYS", 6}, {"Ministries", 7}, {"ministrieR", 8}, {"MinistriesOfHealth", 9},
+			{"ministr", -1}, {"ministriez", -1}, {"ministriesofhealtH!", -1}, {"ministriesofhealt", -1},
 		}
 		for _, tt := range tests {
 			if got := v.lookup(tt.s); got != tt.want {
