@@ -21,7 +21,8 @@ import (
 //     short and binary-searched when long ("Ministry of ..." has many);
 //   - each node's candidates are a run in one array, in load order, each
 //     naming its entry, form and mode, and for cased or exact phrases the
-//     phrase's token texts in a shared string pool, which Match compares
+//     phrase's token texts in a shared pool (their bytes in one block, so
+//     that the checks read neighbouring memory), which Match compares
 //     against the text only when the keys already agree;
 //   - where a node's edges and candidates start is one pair per node (runs).
 //
@@ -82,7 +83,10 @@ func (t *trie) build(entries []*Entry) error {
 	// most half full.
 	t.vocab.keys = make([]string, 0, words/2)
 	t.vocab.grow(words)
-	t.texts = make([]string, 0, words)
+	// The phrase token texts are gathered in one byte block and cut into
+	// strings at the end; textEnd is where each ends in it.
+	var textBytes []byte
+	textEnd := make([]int, 0, words)
 	// Edges while building: (parent<<32 | token ID) -> child. A single map
 	// keyed by integers is cheaper than a map per node, and it is turned
 	// into sorted runs once every phrase is in.
@@ -107,7 +111,7 @@ func (t *trie) build(entries []*Entry) error {
 		}
 		c := cand{entry: ei, text: -1, form: form, mode: mode}
 		if mode != modeFold {
-			c.text = int32(len(t.texts))
+			c.text = int32(len(textEnd))
 		}
 		node := int32(0)
 		for _, tok := range toks {
@@ -121,11 +125,13 @@ func (t *trie) build(entries []*Entry) error {
 				}
 				t.known[id>>6] |= 1 << (uint(id) & 63)
 			}
-			switch mode {
-			case modeCased:
-				t.texts = append(t.texts, folded)
-			case modeExact:
-				t.texts = append(t.texts, tok.Text)
+			if mode != modeFold {
+				kept := folded // cased: diacritics folded, case kept
+				if mode == modeExact {
+					kept = tok.Text
+				}
+				textBytes = append(textBytes, kept...)
+				textEnd = append(textEnd, len(textBytes))
 			}
 			k := uint64(node)<<32 | uint64(uint32(id))
 			child, ok := edges[k]
@@ -226,9 +232,11 @@ func (t *trie) build(entries []*Entry) error {
 	for n := range t.nodes {
 		t.nodes[n] = runs{edges: first[n], cands: candAt[n]}
 	}
-	if cap(t.texts) > len(t.texts)+len(t.texts)/4 {
-		// The estimate counted every phrase; fold phrases keep no text.
-		t.texts = slices.Clone(t.texts)
+	pool := string(textBytes)
+	t.texts = make([]string, len(textEnd))
+	for i, start := 0, 0; i < len(textEnd); i++ {
+		t.texts[i] = pool[start:textEnd[i]]
+		start = textEnd[i]
 	}
 	return nil
 }
@@ -367,7 +375,7 @@ func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 				break
 			}
 			for _, c := range t.cands[t.nodes[node].cands:t.nodes[node+1].cands] {
-				if !t.verify(c, toks, folded, i, j+1) {
+				if c.mode != modeFold && !t.verify(c, toks, folded, i, j+1) {
 					continue
 				}
 				if n := len(out); n > segStart && out[n-1].end == int32(j+1) && out[n-1].entry == c.entry {
@@ -376,7 +384,9 @@ func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 				out = append(out, found{start: int32(i), end: int32(j + 1), entry: c.entry, form: c.form})
 			}
 		}
-		longestFirst(out[segStart:])
+		if len(out)-segStart > 1 {
+			longestFirst(out[segStart:])
+		}
 	}
 	if len(out) == 0 {
 		return dst
@@ -405,12 +415,11 @@ type matchScratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(matchScratch) }}
 
-// verify checks a candidate whose keys already agree with toks[start:end]
-// against the mode of its phrase. folded holds Fold of the non-ASCII tokens.
+// verify checks a cased or exact candidate whose keys already agree with
+// toks[start:end] against the mode of its phrase (a fold candidate needs no
+// check: its keys agreeing is all it asks). folded holds Fold of the
+// non-ASCII tokens.
 func (t *trie) verify(c cand, toks []text.Token, folded []string, start, end int) bool {
-	if c.mode == modeFold {
-		return true
-	}
 	texts := t.texts[c.text : int(c.text)+end-start]
 	for k, want := range texts {
 		s := toks[start+k].Text
@@ -476,32 +485,35 @@ type slot struct {
 const hashMul = 0x9E3779B97F4A7C15
 
 // hashLower hashes the ASCII lower case of s, and returns with the hash
-// that lower case's first eight bytes packed little-endian (head; zero
-// past the end of a short s) and whether s is all ASCII (then Fold leaves
-// it as it is, and the hash is its key's), all found in one pass. Keys are
-// lower case already (and text.Key lower-cases ASCII as this does), so a
-// token and its key hash alike. The bytes are mixed in eight at a time,
-// one multiplication per eight bytes instead of one per byte.
+// that lower case's first eight bytes packed into a number (head) and
+// whether s is all ASCII (then Fold leaves it as it is, and the hash is
+// its key's), all found in one pass. Keys are lower case already (and
+// text.Key lower-cases ASCII as this does), so a token and its key hash
+// alike. The bytes are packed eight at a time and each eight mixed in with
+// one multiplication, rather than one multiplication per byte.
 func hashLower(s string) (h, head uint64, ascii bool) {
 	h = uint64(len(s))
-	var w uint64 // the eight bytes being packed
+	var w uint64 // the bytes packed since the last mix
 	var or byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		or |= c
-		if 'A' <= c && c <= 'Z' {
+		if c-'A' <= 'Z'-'A' {
 			c += 'a' - 'A'
 		}
-		w |= uint64(c) << (i & 7 * 8)
-		if i&7 == 7 || i == len(s)-1 {
-			if i < 8 {
+		w = w<<8 | uint64(c)
+		if i&7 == 7 { // eight bytes packed: mix them in
+			if i == 7 {
 				head = w
 			}
 			h = (h ^ w) * hashMul
 			w = 0
 		}
 	}
-	return h, head, or < utf8.RuneSelf
+	if len(s) < 8 {
+		head = w
+	}
+	return (h ^ w) * hashMul, head, or < utf8.RuneSelf
 }
 
 // equalLower reports whether the ASCII lower case of s is key.
@@ -616,9 +628,6 @@ func isASCII(s string) bool {
 // first, so that longer spans come first while matches of the same span
 // keep their load order: reverse the whole run, then each equal-End group.
 func longestFirst(ms []found) {
-	if len(ms) < 2 {
-		return
-	}
 	slices.Reverse(ms)
 	for lo := 0; lo < len(ms); {
 		hi := lo + 1
