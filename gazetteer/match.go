@@ -339,6 +339,10 @@ func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 	var folded []string
 	for i := range toks {
 		s := toks[i].Text
+		if len(s) == 1 && s[0] < utf8.RuneSelf {
+			ids[i] = t.vocab.byteID(s[0])
+			continue
+		}
 		if h, head, ascii := hashLower(s); ascii {
 			ids[i] = t.vocab.find(s, h, head)
 		} else {
@@ -469,6 +473,10 @@ type vocab struct {
 	keys  []string // token ID -> key
 	slots []slot   // linear probing; at most three quarters full
 	shift uint     // 64 - log2(len(slots))
+	// single is the ID+1 of each one-byte ASCII key by its byte, 0 for
+	// none: about one token in six is one byte (punctuation, digits, "a"),
+	// and an array index is cheaper than hashing and probing for it.
+	single [utf8.RuneSelf]int32
 }
 
 // slot is one place of the table. It holds the key's length and first
@@ -568,7 +576,18 @@ func (v *vocab) add(key string) int32 {
 	id := int32(len(v.keys))
 	v.keys = append(v.keys, key)
 	v.put(id)
+	if len(key) == 1 && key[0] < utf8.RuneSelf {
+		v.single[key[0]] = id + 1
+	}
 	return id
+}
+
+// byteID is lookup of the one-byte ASCII text c.
+func (v *vocab) byteID(c byte) int32 {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return v.single[c] - 1
 }
 
 // put stores key ID id in the first free slot of its probe.

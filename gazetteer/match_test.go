@@ -532,6 +532,19 @@ func TestVocabLookup(t *testing.T) {
 			}
 		}
 	}
+	// One-byte texts, looked up by byteID, agree with lookup: keys and
+	// non-keys, letters in either case.
+	for _, k := range []string{"a", ",", "1", "z"} {
+		v.add(k)
+	}
+	for c := range byte(utf8.RuneSelf) {
+		if got, want := v.byteID(c), v.lookup(string(rune(c))); got != want {
+			t.Errorf("byteID(%q) = %d, lookup = %d", c, got, want)
+		}
+	}
+	if v.byteID('A') < 0 || v.byteID('b') >= 0 {
+		t.Errorf("byteID('A') = %d, byteID('b') = %d, want a key and none", v.byteID('A'), v.byteID('b'))
+	}
 	// Many keys: every one is found after the table grew and shrank.
 	var big vocab
 	for i := range 5000 {
