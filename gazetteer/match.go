@@ -427,7 +427,8 @@ func (t *trie) verify(c cand, toks []text.Token, folded []string, start, end int
 	texts := t.texts[c.text : int(c.text)+end-start]
 	for k, want := range texts {
 		s := toks[start+k].Text
-		if c.mode == modeCased && !isASCII(s) {
+		// folded is nil when no non-ASCII token is known: then s is ASCII.
+		if c.mode == modeCased && folded != nil && !isASCII(s) {
 			s = folded[start+k]
 		}
 		if s != want && !(c.mode == modeCased && shouted(s, want)) {
