@@ -501,9 +501,21 @@ const hashMul = 0x9E3779B97F4A7C15
 // alike. The bytes are packed eight at a time and each eight mixed in with
 // one multiplication, rather than one multiplication per byte.
 func hashLower(s string) (h, head uint64, ascii bool) {
-	h = uint64(len(s))
-	var w uint64 // the bytes packed since the last mix
-	var or byte
+	first := s[:min(len(s), 8)]
+	head, or := packLower(first)
+	h = (uint64(len(s)) ^ head) * hashMul
+	for rest := s[len(first):]; rest != ""; {
+		next := rest[:min(len(rest), 8)]
+		w, o := packLower(next)
+		h, or = (h^w)*hashMul, or|o
+		rest = rest[len(next):]
+	}
+	return h, head, or < utf8.RuneSelf
+}
+
+// packLower packs the ASCII lower case of s, at most eight bytes, into a
+// number, a byte at a time, and returns it with the OR of s's bytes.
+func packLower(s string) (w uint64, or byte) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		or |= c
@@ -511,18 +523,8 @@ func hashLower(s string) (h, head uint64, ascii bool) {
 			c += 'a' - 'A'
 		}
 		w = w<<8 | uint64(c)
-		if i&7 == 7 { // eight bytes packed: mix them in
-			if i == 7 {
-				head = w
-			}
-			h = (h ^ w) * hashMul
-			w = 0
-		}
 	}
-	if len(s) < 8 {
-		head = w
-	}
-	return (h ^ w) * hashMul, head, or < utf8.RuneSelf
+	return w, or
 }
 
 // equalLower reports whether the ASCII lower case of s is key.
