@@ -282,11 +282,9 @@ func (t *trie) foldedID(folded string) int32 {
 	return t.vocab.lookup(strings.ToLower(folded))
 }
 
-// child returns the child of node along token ID tok, or 0 if none.
+// child returns the child of node along token ID tok, or 0 if none. The
+// root's children are t.root[tok]; node is any other node.
 func (t *trie) child(node, tok int32) int32 {
-	if node == 0 {
-		return t.root[tok]
-	}
 	lo, hi := t.nodes[node].edges, t.nodes[node+1].edges
 	if hi-lo <= 8 {
 		for i := lo; i < hi; i++ {
@@ -368,16 +366,11 @@ func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 		if ids[i] < 0 {
 			continue
 		}
+		// The first step is an index into the root's children: most
+		// tokens start no phrase and stop here.
+		node := t.root[ids[i]]
 		segStart := len(out)
-		node := int32(0)
-		for j := i; j < len(toks); j++ {
-			if ids[j] < 0 || (j > i && toks[j].Lines > 0) {
-				break
-			}
-			node = t.child(node, ids[j])
-			if node == 0 {
-				break
-			}
+		for j := i; node != 0; {
 			for _, c := range t.cands[t.nodes[node].cands:t.nodes[node+1].cands] {
 				if c.mode != modeFold && !t.verify(c, toks, folded, i, j+1) {
 					continue
@@ -387,6 +380,11 @@ func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 				}
 				out = append(out, found{start: int32(i), end: int32(j + 1), entry: c.entry, form: c.form})
 			}
+			j++
+			if j == len(toks) || ids[j] < 0 || toks[j].Lines > 0 {
+				break
+			}
+			node = t.child(node, ids[j])
 		}
 		if len(out)-segStart > 1 {
 			longestFirst(out[segStart:])
