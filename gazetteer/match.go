@@ -21,8 +21,7 @@ import (
 //     short and binary-searched when long ("Ministry of ..." has many);
 //   - each node's candidates are a run in one array, in load order, each
 //     naming its entry, form and mode, and for cased or exact phrases the
-//     phrase's token texts in a shared pool (their bytes in one block, so
-//     that the checks read neighbouring memory), which Match compares
+//     phrase's token texts in a shared string pool, which Match compares
 //     against the text only when the keys already agree;
 //   - where a node's edges and candidates start is one pair per node (runs).
 //
@@ -83,10 +82,7 @@ func (t *trie) build(entries []*Entry) error {
 	// most half full.
 	t.vocab.keys = make([]string, 0, words/2)
 	t.vocab.grow(words)
-	// The phrase token texts are gathered in one byte block and cut into
-	// strings at the end; textEnd is where each ends in it.
-	var textBytes []byte
-	textEnd := make([]int, 0, words)
+	t.texts = make([]string, 0, words)
 	// Edges while building: (parent<<32 | token ID) -> child. A single map
 	// keyed by integers is cheaper than a map per node, and it is turned
 	// into sorted runs once every phrase is in.
@@ -111,7 +107,7 @@ func (t *trie) build(entries []*Entry) error {
 		}
 		c := cand{entry: ei, text: -1, form: form, mode: mode}
 		if mode != modeFold {
-			c.text = int32(len(textEnd))
+			c.text = int32(len(t.texts))
 		}
 		node := int32(0)
 		for _, tok := range toks {
@@ -125,13 +121,11 @@ func (t *trie) build(entries []*Entry) error {
 				}
 				t.known[id>>6] |= 1 << (uint(id) & 63)
 			}
-			if mode != modeFold {
-				kept := folded // cased: diacritics folded, case kept
-				if mode == modeExact {
-					kept = tok.Text
-				}
-				textBytes = append(textBytes, kept...)
-				textEnd = append(textEnd, len(textBytes))
+			switch mode {
+			case modeCased:
+				t.texts = append(t.texts, folded)
+			case modeExact:
+				t.texts = append(t.texts, tok.Text)
 			}
 			k := uint64(node)<<32 | uint64(uint32(id))
 			child, ok := edges[k]
@@ -232,11 +226,9 @@ func (t *trie) build(entries []*Entry) error {
 	for n := range t.nodes {
 		t.nodes[n] = runs{edges: first[n], cands: candAt[n]}
 	}
-	pool := string(textBytes)
-	t.texts = make([]string, len(textEnd))
-	for i, start := 0, 0; i < len(textEnd); i++ {
-		t.texts[i] = pool[start:textEnd[i]]
-		start = textEnd[i]
+	if cap(t.texts) > len(t.texts)+len(t.texts)/4 {
+		// The estimate counted every phrase; fold phrases keep no text.
+		t.texts = slices.Clone(t.texts)
 	}
 	return nil
 }
