@@ -561,6 +561,38 @@ func TestVocabLookup(t *testing.T) {
 	}
 }
 
+// TestVocabAgreesWithMap looks up random words of 1 to 20 letters from a
+// two-letter alphabet, so that many share their first eight bytes and
+// differ in length or later bytes, and compares vocab with a map.
+func TestVocabAgreesWithMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]byte, 1+rng.IntN(20))
+		for i := range b {
+			b[i] = "ab"[rng.IntN(2)]
+		}
+		return string(b)
+	}
+	var v vocab
+	ref := map[string]int32{}
+	for range 2000 {
+		if k := word(); ref[k] == 0 {
+			ref[k] = v.add(k) + 1
+		}
+	}
+	v.compact()
+	for range 20000 {
+		w := word()
+		want := ref[w] - 1
+		if rng.IntN(2) == 0 {
+			w = strings.ToUpper(w)
+		}
+		if got := v.lookup(w); got != want {
+			t.Fatalf("lookup(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
+
 func TestMatchIndex(t *testing.T) {
 	g, err := New([]Entry{
 		{ID: "city.hanoi", Type: "city", Name: "Hanoi"},
