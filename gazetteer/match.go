@@ -509,7 +509,7 @@ func packLower(s string) (w uint64, or byte) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		or |= c
-		if c-'A' <= 'Z'-'A' {
+		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		w = w<<8 | uint64(c)
