@@ -322,33 +322,7 @@ func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 	t := &g.trie
 	sc := scratchPool.Get().(*matchScratch)
 	defer scratchPool.Put(sc)
-	ids := slices.Grow(sc.ids[:0], len(toks))[:len(toks)]
-	sc.ids = ids
-	// folded holds Fold of the non-ASCII tokens the trie knows, for the
-	// cased checks; ASCII folds to itself. It is filled on first need.
-	var folded []string
-	for i := range toks {
-		s := toks[i].Text
-		if len(s) == 1 && s[0] < utf8.RuneSelf {
-			ids[i] = t.vocab.byteID(s[0])
-			continue
-		}
-		if h, head, ascii := hashLower(s); ascii {
-			ids[i] = t.vocab.find(s, h, head)
-		} else {
-			// Fold into scratch, and make a string only of a fold the
-			// trie knows.
-			sc.fold = text.AppendFold(sc.fold[:0], s)
-			ids[i] = t.foldedID(string(sc.fold))
-			if ids[i] >= 0 {
-				if folded == nil {
-					folded = slices.Grow(sc.folded[:0], len(toks))[:len(toks)]
-					sc.folded = folded
-				}
-				folded[i] = string(sc.fold)
-			}
-		}
-	}
+	ids, folded := t.tokenIDs(sc, toks)
 	defer clear(folded) // let the pooled slice keep no text alive
 	// Matches are gathered in pooled scratch without pointers, and the
 	// result is made once at its final size.
@@ -390,6 +364,38 @@ func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 		dst = append(dst, Match{Start: int(f.start), End: int(f.end), Entry: g.entries[f.entry], Form: f.form, Index: f.entry})
 	}
 	return dst
+}
+
+// tokenIDs fills sc.ids with the token ID of each token (-1 if the trie
+// has none) and returns it, with Fold of the non-ASCII tokens the trie
+// knows, for the cased checks (ASCII folds to itself), in sc.folded; that
+// is nil if there are none.
+func (t *trie) tokenIDs(sc *matchScratch, toks []text.Token) (ids []int32, folded []string) {
+	ids = slices.Grow(sc.ids[:0], len(toks))[:len(toks)]
+	sc.ids = ids
+	for i := range toks {
+		s := toks[i].Text
+		if len(s) == 1 && s[0] < utf8.RuneSelf {
+			ids[i] = t.vocab.byteID(s[0])
+			continue
+		}
+		if h, head, ascii := hashLower(s); ascii {
+			ids[i] = t.vocab.find(s, h, head)
+		} else {
+			// Fold into scratch, and make a string only of a fold the
+			// trie knows.
+			sc.fold = text.AppendFold(sc.fold[:0], s)
+			ids[i] = t.foldedID(string(sc.fold))
+			if ids[i] >= 0 {
+				if folded == nil {
+					folded = slices.Grow(sc.folded[:0], len(toks))[:len(toks)]
+					sc.folded = folded
+				}
+				folded[i] = string(sc.fold)
+			}
+		}
+	}
+	return ids, folded
 }
 
 // found is a match as Match gathers it.
