@@ -274,11 +274,9 @@ func (t *trie) foldedID(folded string) int32 {
 	return t.vocab.lookup(strings.ToLower(folded))
 }
 
-// child returns the child of node along token ID tok, or 0 if none.
+// child returns the child of node along token ID tok, or 0 if none. The
+// root's children are t.root[tok]; node is any other node.
 func (t *trie) child(node, tok int32) int32 {
-	if node == 0 {
-		return t.root[tok]
-	}
 	lo, hi := t.nodes[node].edges, t.nodes[node+1].edges
 	if hi-lo <= 8 {
 		for i := lo; i < hi; i++ {
@@ -324,15 +322,65 @@ func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 	t := &g.trie
 	sc := scratchPool.Get().(*matchScratch)
 	defer scratchPool.Put(sc)
-	ids := slices.Grow(sc.ids[:0], len(toks))[:len(toks)]
+	ids, folded := t.tokenIDs(sc, toks)
+	defer clear(folded) // let the pooled slice keep no text alive
+	// Matches are gathered in pooled scratch without pointers, and the
+	// result is made once at its final size.
+	out := sc.found[:0]
+	defer func() { sc.found = out }()
+	for i := range toks {
+		if ids[i] < 0 {
+			continue
+		}
+		// The first step is an index into the root's children: most
+		// tokens start no phrase and stop here.
+		node := t.root[ids[i]]
+		segStart := len(out)
+		for j := i; node != 0; {
+			for _, c := range t.cands[t.nodes[node].cands:t.nodes[node+1].cands] {
+				if c.mode != modeFold && !t.verify(c, toks, folded, i, j+1) {
+					continue
+				}
+				if n := len(out); n > segStart && out[n-1].end == int32(j+1) && out[n-1].entry == c.entry {
+					continue // same entry, same span, another form
+				}
+				out = append(out, found{start: int32(i), end: int32(j + 1), entry: c.entry, form: c.form})
+			}
+			j++
+			if j == len(toks) || ids[j] < 0 || toks[j].Lines > 0 {
+				break
+			}
+			node = t.child(node, ids[j])
+		}
+		if len(out)-segStart > 1 {
+			longestFirst(out[segStart:])
+		}
+	}
+	if len(out) == 0 {
+		return dst
+	}
+	dst = slices.Grow(dst, len(out))
+	for _, f := range out {
+		dst = append(dst, Match{Start: int(f.start), End: int(f.end), Entry: g.entries[f.entry], Form: f.form, Index: f.entry})
+	}
+	return dst
+}
+
+// tokenIDs fills sc.ids with the token ID of each token (-1 if the trie
+// has none) and returns it, with Fold of the non-ASCII tokens the trie
+// knows, for the cased checks (ASCII folds to itself), in sc.folded; that
+// is nil if there are none.
+func (t *trie) tokenIDs(sc *matchScratch, toks []text.Token) (ids []int32, folded []string) {
+	ids = slices.Grow(sc.ids[:0], len(toks))[:len(toks)]
 	sc.ids = ids
-	// folded holds Fold of the non-ASCII tokens the trie knows, for the
-	// cased checks; ASCII folds to itself. It is filled on first need.
-	var folded []string
 	for i := range toks {
 		s := toks[i].Text
-		if h, ascii := hashLower(s); ascii {
-			ids[i] = t.vocab.find(s, h)
+		if len(s) == 1 && s[0] < utf8.RuneSelf {
+			ids[i] = t.vocab.byteID(s[0])
+			continue
+		}
+		if h, head, ascii := hashLower(s); ascii {
+			ids[i] = t.vocab.find(s, h, head)
 		} else {
 			// Fold into scratch, and make a string only of a fold the
 			// trie knows.
@@ -347,45 +395,7 @@ func (g *Gazetteer) AppendMatch(dst []Match, toks []text.Token) []Match {
 			}
 		}
 	}
-	defer clear(folded) // let the pooled slice keep no text alive
-	// Matches are gathered in pooled scratch without pointers, and the
-	// result is made once at its final size.
-	out := sc.found[:0]
-	defer func() { sc.found = out }()
-	for i := range toks {
-		if ids[i] < 0 {
-			continue
-		}
-		segStart := len(out)
-		node := int32(0)
-		for j := i; j < len(toks); j++ {
-			if ids[j] < 0 || (j > i && toks[j].Lines > 0) {
-				break
-			}
-			node = t.child(node, ids[j])
-			if node == 0 {
-				break
-			}
-			for _, c := range t.cands[t.nodes[node].cands:t.nodes[node+1].cands] {
-				if !t.verify(c, toks, folded, i, j+1) {
-					continue
-				}
-				if n := len(out); n > segStart && out[n-1].end == int32(j+1) && out[n-1].entry == c.entry {
-					continue // same entry, same span, another form
-				}
-				out = append(out, found{start: int32(i), end: int32(j + 1), entry: c.entry, form: c.form})
-			}
-		}
-		longestFirst(out[segStart:])
-	}
-	if len(out) == 0 {
-		return dst
-	}
-	dst = slices.Grow(dst, len(out))
-	for _, f := range out {
-		dst = append(dst, Match{Start: int(f.start), End: int(f.end), Entry: g.entries[f.entry], Form: f.form, Index: f.entry})
-	}
-	return dst
+	return ids, folded
 }
 
 // found is a match as Match gathers it.
@@ -405,16 +415,16 @@ type matchScratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(matchScratch) }}
 
-// verify checks a candidate whose keys already agree with toks[start:end]
-// against the mode of its phrase. folded holds Fold of the non-ASCII tokens.
+// verify checks a cased or exact candidate whose keys already agree with
+// toks[start:end] against the mode of its phrase (a fold candidate needs no
+// check: its keys agreeing is all it asks). folded holds Fold of the
+// non-ASCII tokens.
 func (t *trie) verify(c cand, toks []text.Token, folded []string, start, end int) bool {
-	if c.mode == modeFold {
-		return true
-	}
 	texts := t.texts[c.text : int(c.text)+end-start]
 	for k, want := range texts {
 		s := toks[start+k].Text
-		if c.mode == modeCased && !isASCII(s) {
+		// folded is nil when no non-ASCII token is known: then s is ASCII.
+		if c.mode == modeCased && folded != nil && !isASCII(s) {
 			s = folded[start+k]
 		}
 		if s != want && !(c.mode == modeCased && shouted(s, want)) {
@@ -458,26 +468,59 @@ func shouted(s, want string) bool {
 // way, where a map needs the lower-cased key as a string first.
 type vocab struct {
 	keys  []string // token ID -> key
-	slots []uint64 // hash<<32 | ID+1, 0 = empty; at most half full
-	shift uint     // 32 - log2(len(slots))
+	slots []slot   // linear probing; at most three quarters full
+	shift uint     // 64 - log2(len(slots))
+	// single is the ID+1 of each one-byte ASCII key by its byte, 0 for
+	// none: about one token in six is one byte (punctuation, digits, "a"),
+	// and an array index is cheaper than hashing and probing for it.
+	single [utf8.RuneSelf]int32
 }
 
-// hashLower is FNV-1a of the ASCII lower case of s, and whether s is all
-// ASCII (then Fold leaves it as it is, and the hash is its key's), found
-// in the same pass. Keys are lower case already (and text.Key lower-cases
-// ASCII as this does), so a token and its key hash alike.
-func hashLower(s string) (h uint32, ascii bool) {
-	h = 2166136261
-	var or byte
+// slot is one place of the table. It holds the key's length and first
+// eight bytes, so that a probe settles most keys (news words are short)
+// and skips other keys without reading the key string, which lies
+// elsewhere in memory.
+type slot struct {
+	head uint64 // the key's first eight bytes, as hashLower packs them
+	n    uint32 // the key's length in bytes
+	id   int32  // token ID + 1; 0 = empty
+}
+
+// hashMul is the 64-bit golden ratio, the multiplier of Fibonacci hashing.
+const hashMul = 0x9E3779B97F4A7C15
+
+// hashLower hashes the ASCII lower case of s, and returns with the hash
+// that lower case's first eight bytes packed into a number (head) and
+// whether s is all ASCII (then Fold leaves it as it is, and the hash is
+// its key's), all found in one pass. Keys are lower case already (and
+// text.Key lower-cases ASCII as this does), so a token and its key hash
+// alike. The bytes are packed eight at a time and each eight mixed in with
+// one multiplication, rather than one multiplication per byte.
+func hashLower(s string) (h, head uint64, ascii bool) {
+	first := s[:min(len(s), 8)]
+	head, or := packLower(first)
+	h = (uint64(len(s)) ^ head) * hashMul
+	for rest := s[len(first):]; rest != ""; {
+		next := rest[:min(len(rest), 8)]
+		w, o := packLower(next)
+		h, or = (h^w)*hashMul, or|o
+		rest = rest[len(next):]
+	}
+	return h, head, or < utf8.RuneSelf
+}
+
+// packLower packs the ASCII lower case of s, at most eight bytes, into a
+// number, a byte at a time, and returns it with the OR of s's bytes.
+func packLower(s string) (w uint64, or byte) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		or |= c
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		h = (h ^ uint32(c)) * 16777619
+		w = w<<8 | uint64(c)
 	}
-	return h, or < utf8.RuneSelf
+	return w, or
 }
 
 // equalLower reports whether the ASCII lower case of s is key.
@@ -497,34 +540,29 @@ func equalLower(s, key string) bool {
 	return true
 }
 
-// slot is where the probe for hash h starts: the top bits of a Fibonacci
-// hash, which spreads FNV's weaker low bits.
-func (v *vocab) slot(h uint32) int {
-	return int((h * 0x9E3779B1) >> v.shift)
-}
-
 // lookup returns the ID of the key that s lower-cases to (ASCII only), or
 // -1. Callers pass non-ASCII text lower-cased already.
 func (v *vocab) lookup(s string) int32 {
-	h, _ := hashLower(s)
-	return v.find(s, h)
+	h, head, _ := hashLower(s)
+	return v.find(s, h, head)
 }
 
-// find is lookup with s's hash worked out already.
-func (v *vocab) find(s string, h uint32) int32 {
+// find is lookup with s's hash and head worked out already. Length and
+// head decide keys of up to eight bytes; only a longer key whose head
+// agrees is read to compare the rest.
+func (v *vocab) find(s string, h, head uint64) int32 {
 	if len(v.slots) == 0 {
 		return -1
 	}
 	mask := len(v.slots) - 1
-	for i := v.slot(h); ; i = (i + 1) & mask {
-		e := v.slots[i]
-		if e == 0 {
+	for i := int(h >> v.shift); ; i = (i + 1) & mask {
+		sl := &v.slots[i]
+		if sl.id == 0 {
 			return -1
 		}
-		if uint32(e>>32) == h {
-			if id := int32(uint32(e)) - 1; equalLower(s, v.keys[id]) {
-				return id
-			}
+		if sl.head == head && int(sl.n) == len(s) &&
+			(len(s) <= 8 || equalLower(s[8:], v.keys[sl.id-1][8:])) {
+			return sl.id - 1
 		}
 	}
 }
@@ -536,19 +574,31 @@ func (v *vocab) add(key string) int32 {
 	}
 	id := int32(len(v.keys))
 	v.keys = append(v.keys, key)
-	h, _ := hashLower(key)
-	v.put(uint64(h)<<32 | uint64(id+1))
+	v.put(id)
+	if len(key) == 1 && key[0] < utf8.RuneSelf {
+		v.single[key[0]] = id + 1
+	}
 	return id
 }
 
-// put stores an entry in the first free slot of its probe.
-func (v *vocab) put(e uint64) {
+// byteID is lookup of the one-byte ASCII text c.
+func (v *vocab) byteID(c byte) int32 {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return v.single[c] - 1
+}
+
+// put stores key ID id in the first free slot of its probe.
+func (v *vocab) put(id int32) {
+	key := v.keys[id]
+	h, head, _ := hashLower(key)
 	mask := len(v.slots) - 1
-	i := v.slot(uint32(e >> 32))
-	for v.slots[i] != 0 {
+	i := int(h >> v.shift)
+	for v.slots[i].id != 0 {
 		i = (i + 1) & mask
 	}
-	v.slots[i] = e
+	v.slots[i] = slot{head: head, n: uint32(len(key)), id: id + 1}
 }
 
 // grow makes room for n slots (rounded up to a power of two, at least
@@ -564,7 +614,7 @@ func (v *vocab) compact() {
 	v.resize(len(v.keys) + len(v.keys)/3 + 1)
 }
 
-// resize rehashes the entries into n slots rounded up to a power of two.
+// resize rehashes the keys into n slots rounded up to a power of two.
 func (v *vocab) resize(n int) {
 	size, bits := 8, uint(3)
 	for size < n {
@@ -573,12 +623,9 @@ func (v *vocab) resize(n int) {
 	if size == len(v.slots) {
 		return
 	}
-	old := v.slots
-	v.slots, v.shift = make([]uint64, size), 32-bits
-	for _, e := range old {
-		if e != 0 {
-			v.put(e)
-		}
+	v.slots, v.shift = make([]slot, size), 64-bits
+	for id := range v.keys {
+		v.put(int32(id))
 	}
 }
 
@@ -599,9 +646,6 @@ func isASCII(s string) bool {
 // first, so that longer spans come first while matches of the same span
 // keep their load order: reverse the whole run, then each equal-End group.
 func longestFirst(ms []found) {
-	if len(ms) < 2 {
-		return
-	}
 	slices.Reverse(ms)
 	for lo := 0; lo < len(ms); {
 		hi := lo + 1

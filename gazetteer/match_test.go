@@ -503,7 +503,10 @@ func TestShoutedAgreesWithUpperCase(t *testing.T) {
 
 func TestVocabLookup(t *testing.T) {
 	var v vocab
-	keys := []string{"hanoi", "new", "york", "đà", "x"}
+	// Keys around eight bytes: the slot holds a key's first eight, so
+	// "ministry" and "ministrys" share a head and differ only in length,
+	// and the long keys differ only past the head.
+	keys := []string{"hanoi", "new", "york", "đà", "x", "ministry", "ministrys", "ministries", "ministrier", "ministriesofhealth"}
 	for i, k := range keys {
 		if id := v.add(k); id != int32(i) {
 			t.Fatalf("add(%q) = %d, want %d", k, id, i)
@@ -520,12 +523,27 @@ func TestVocabLookup(t *testing.T) {
 			{"hanoi", 0}, {"Hanoi", 0}, {"HANOI", 0}, {"NeW", 1}, {"york", 2},
 			{"đà", 3}, {"x", 4}, {"X", 4},
 			{"hano", -1}, {"hanoix", -1}, {"", -1}, {"Đà", -1}, // non-ASCII is lower-cased by the caller
+			{"Ministry", 5}, {"MINISTRYS", 6}, {"Ministries", 7}, {"ministrieR", 8}, {"MinistriesOfHealth", 9},
+			{"ministr", -1}, {"ministriez", -1}, {"ministriesofhealtH!", -1}, {"ministriesofhealt", -1},
 		}
 		for _, tt := range tests {
 			if got := v.lookup(tt.s); got != tt.want {
 				t.Errorf("compact %v: lookup(%q) = %d, want %d", compact, tt.s, got, tt.want)
 			}
 		}
+	}
+	// One-byte texts, looked up by byteID, agree with lookup: keys and
+	// non-keys, letters in either case.
+	for _, k := range []string{"a", ",", "1", "z"} {
+		v.add(k)
+	}
+	for c := range byte(utf8.RuneSelf) {
+		if got, want := v.byteID(c), v.lookup(string(rune(c))); got != want {
+			t.Errorf("byteID(%q) = %d, lookup = %d", c, got, want)
+		}
+	}
+	if v.byteID('A') < 0 || v.byteID('b') >= 0 {
+		t.Errorf("byteID('A') = %d, byteID('b') = %d, want a key and none", v.byteID('A'), v.byteID('b'))
 	}
 	// Many keys: every one is found after the table grew and shrank.
 	var big vocab
@@ -540,6 +558,38 @@ func TestVocabLookup(t *testing.T) {
 	}
 	if got := big.lookup("k5000"); got != -1 {
 		t.Errorf("lookup(k5000) = %d, want -1", got)
+	}
+}
+
+// TestVocabAgreesWithMap looks up random words of 1 to 20 letters from a
+// two-letter alphabet, so that many share their first eight bytes and
+// differ in length or later bytes, and compares vocab with a map.
+func TestVocabAgreesWithMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]byte, 1+rng.IntN(20))
+		for i := range b {
+			b[i] = "ab"[rng.IntN(2)]
+		}
+		return string(b)
+	}
+	var v vocab
+	ref := map[string]int32{}
+	for range 2000 {
+		if k := word(); ref[k] == 0 {
+			ref[k] = v.add(k) + 1
+		}
+	}
+	v.compact()
+	for range 20000 {
+		w := word()
+		want := ref[w] - 1
+		if rng.IntN(2) == 0 {
+			w = strings.ToUpper(w)
+		}
+		if got := v.lookup(w); got != want {
+			t.Fatalf("lookup(%q) = %d, want %d", w, got, want)
+		}
 	}
 }
 
