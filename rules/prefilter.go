@@ -34,6 +34,7 @@ type prefilter struct {
 	// any other byte is rejected by one bit test, without a walk of the
 	// automaton, and most positions of a sentence are.
 	firstBytes ByteSet
+	onlyFirst  int // the one byte of firstBytes, if it has one; -1 otherwise
 }
 
 // maxPrefilterStates and maxPrefilterWork bound the automaton of one rule
@@ -65,9 +66,22 @@ func (f *prefilter) nextStart(tags string, from int) int {
 	case f == nil:
 		return from
 	}
-	for i := from; i < len(tags); i++ {
-		if f.firstBytes.has(tags[i]) && f.viable(tags, i) {
-			return i
+	if f.onlyFirst >= 0 {
+		// One first byte: IndexByte finds it faster than a test per byte.
+		for i := from; i < len(tags); i++ {
+			j := strings.IndexByte(tags[i:], byte(f.onlyFirst))
+			if j < 0 {
+				break
+			}
+			if i += j; f.viable(tags, i) {
+				return i
+			}
+		}
+	} else {
+		for i := from; i < len(tags); i++ {
+			if f.firstBytes.has(tags[i]) && f.viable(tags, i) {
+				return i
+			}
 		}
 	}
 	if f.viable(tags, len(tags)) {
@@ -136,11 +150,17 @@ func newPrefilter(expanded string) *prefilter {
 			b.f.next = append(b.f.next, t)
 		}
 	}
+	b.f.onlyFirst = -1
 	for c := byte(0); c < 0x80; c++ {
 		for _, s := range []int32{b.f.start, b.f.atZero} {
 			if b.f.accept[s] || b.f.next[int(s)*b.f.classes+int(b.f.classOf[c])] >= 0 {
 				b.f.firstBytes.add(c)
 			}
+		}
+	}
+	for c := byte(0); c < 0x80 && b.f.firstBytes.size() == 1; c++ {
+		if b.f.firstBytes.has(c) {
+			b.f.onlyFirst = int(c)
 		}
 	}
 	return b.f
