@@ -225,3 +225,29 @@ func TestOneByteOf(t *testing.T) {
 		}
 	}
 }
+
+func TestNextStart(t *testing.T) {
+	for _, tc := range []struct {
+		pattern, tags string
+		from, want    int
+	}{
+		{`Oo*`, "xxOoxO", 0, 2},
+		{`Oo*`, "xxOoxO", 3, 5},
+		{`Oo*`, "xxOoxO", 6, -1},
+		{`Oo*`, "xxxx", 0, -1},
+		{`O(?=o)`, "OxOo", 0, 2}, // the one first byte, then the automaton
+		{`[NG]T`, "NxGT", 0, 2},
+		{`[NG]T`, "NxGT", 3, -1},
+		{`N?$`, "xx", 0, 2}, // a match may be empty at the end
+		{`N`, "", 0, -1},
+		{`N`, "N", 2, -1},
+	} {
+		f := newPrefilter(tc.pattern)
+		if f == nil {
+			t.Fatalf("no prefilter for %q", tc.pattern)
+		}
+		if got := f.nextStart(tc.tags, tc.from); got != tc.want {
+			t.Errorf("%q on %q from %d: nextStart = %d, want %d", tc.pattern, tc.tags, tc.from, got, tc.want)
+		}
+	}
+}
