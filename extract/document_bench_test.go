@@ -2,8 +2,6 @@ package extract
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -15,26 +13,17 @@ func analysedCorpus(b *testing.B) ([]*analysis, int64) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, err := filepath.Glob("../testdata/*.txt")
-	if err != nil || len(files) == 0 {
-		b.Fatal("no golden articles", err)
-	}
+	texts, size := goldenArticles(b)
 	var out []*analysis
-	var n int64
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		a := newAnalysis(context.Background(), x, string(raw))
+	for _, text := range texts {
+		a := newAnalysis(context.Background(), x, text)
 		for _, st := range stages {
 			a.runPhase(context.Background(), st.phase, st.apply)
 			st.after(a)
 		}
 		out = append(out, a)
-		n += int64(len(raw))
 	}
-	return out, n
+	return out, size
 }
 
 // BenchmarkDocument measures document() alone over the golden articles:

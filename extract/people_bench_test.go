@@ -2,8 +2,6 @@ package extract
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -15,20 +13,7 @@ func BenchmarkPeopleStage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, _ := filepath.Glob("../testdata/*.txt")
-	var texts []string
-	size := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(data))
-		size += len(data)
-	}
-	if len(texts) == 0 {
-		b.Fatal("no golden articles")
-	}
+	texts, size := goldenArticles(b)
 	// upToPeople is an analysis with every phase before resolvePeople done,
 	// and the IDs of its organisations, which titles name, given.
 	upToPeople := func(text string) *analysis {
@@ -43,7 +28,7 @@ func BenchmarkPeopleStage(b *testing.B) {
 		a.buildOrganisations(&Document{})
 		return a
 	}
-	b.SetBytes(int64(size))
+	b.SetBytes(size)
 	b.ReportAllocs()
 	analyses := make([]*analysis, len(texts))
 	for b.Loop() {

@@ -9,6 +9,25 @@ import (
 	"github.com/newsgraph/newsgraph/rules"
 )
 
+// goldenArticles reads the golden articles, the benchmarks' corpus, and
+// their size in bytes.
+func goldenArticles(tb testing.TB) (texts []string, size int64) {
+	tb.Helper()
+	files, _ := filepath.Glob("../testdata/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += int64(len(data))
+	}
+	if len(texts) == 0 {
+		tb.Fatal("no golden articles")
+	}
+	return texts, size
+}
+
 // BenchmarkRuleMatching measures the rules alone: every phase's rules over
 // the tag strings that phase sees in the golden articles, as runPhase runs
 // them. The tag strings are made beforehand, by running the pipeline.
@@ -17,20 +36,14 @@ func BenchmarkRuleMatching(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, _ := filepath.Glob("../testdata/*.txt")
+	texts, size := goldenArticles(b)
 	type phaseWork struct {
 		rules     []*rules.Compiled
 		sentences []rules.Tags
 	}
 	var work []phaseWork
-	size := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		size += len(data)
-		a := newAnalysis(context.Background(), x, string(data))
+	for _, text := range texts {
+		a := newAnalysis(context.Background(), x, text)
 		for _, st := range stages {
 			tags := string(a.layeredTags())
 			w := phaseWork{rules: x.phases[st.phase]}
@@ -46,10 +59,7 @@ func BenchmarkRuleMatching(b *testing.B) {
 			st.after(a)
 		}
 	}
-	if len(work) == 0 {
-		b.Fatal("no golden articles")
-	}
-	b.SetBytes(int64(size))
+	b.SetBytes(size)
 	b.ReportAllocs()
 	var m rules.Matcher
 	for b.Loop() {

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -62,18 +60,12 @@ func BenchmarkTagging(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, _ := filepath.Glob("../testdata/*.txt")
+	texts, size := goldenArticles(b)
 	var docs [][]text.Token
-	size := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		size += len(data)
-		docs = append(docs, text.Tokenize(text.Clean(string(data), x.lexicon).Clean))
+	for _, t := range texts {
+		docs = append(docs, text.Tokenize(text.Clean(t, x.lexicon).Clean))
 	}
-	b.SetBytes(int64(size))
+	b.SetBytes(size)
 	b.ReportAllocs()
 	a := &analysis{}
 	for b.Loop() {
