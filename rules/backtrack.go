@@ -401,6 +401,11 @@ type cont struct {
 	next  *cont
 }
 
+// A step is a choice the matcher may come back to: a branch of an
+// alternation, a round of a repetition, an end of a run of bytes, a start
+// of a lookbehind. Between two choices it does work bounded by the size of
+// the pattern, so counting choices bounds the time of a match.
+
 // checkEvery is how many steps run between two looks at the clock.
 const checkEvery = 1 << 12
 
@@ -437,9 +442,6 @@ func (m *matcher) match(n *node, pos int, k *cont) bool {
 	if !m.canStart(n, pos) {
 		return false
 	}
-	if !m.step() {
-		return false
-	}
 	switch n.kind {
 	case nodeEmpty:
 		return m.resume(k, pos)
@@ -458,6 +460,9 @@ func (m *matcher) match(n *node, pos int, k *cont) bool {
 		for _, sub := range n.sub {
 			if !m.canStart(sub, pos) {
 				continue
+			}
+			if !m.step() {
+				return false
 			}
 			if m.match(sub, pos, k) {
 				return true
@@ -523,6 +528,9 @@ func (m *matcher) behind(n *node, pos int) bool {
 	}
 	end := &cont{n: lookbehindEnd, start: pos}
 	for start := pos - n.minWidth; start >= from; start-- {
+		if !m.step() {
+			return false
+		}
 		if m.match(n.sub[0], start, end) {
 			return true
 		}
@@ -577,6 +585,9 @@ func (m *matcher) mayResume(k *cont, pos int) bool {
 // round continues a repetition after done rounds, ending at pos: greedy
 // repetitions try one more round before what follows, lazy ones after.
 func (m *matcher) round(n *node, done, pos int, k *cont) bool {
+	if !m.step() {
+		return false
+	}
 	canStop := done >= n.min
 	canGo := n.max < 0 || done < n.max
 	mark := len(m.log)

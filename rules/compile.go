@@ -214,10 +214,13 @@ func (f *Matcher) findProgram(c *Compiled, tags string) error {
 	m.s, m.timeout, m.timedOut = tags, c.timeout, false
 	defer func() { m.s = "" }()
 	for pos := c.pre.nextStart(tags, 0); pos >= 0; pos = c.pre.nextStart(tags, pos+1) {
-		if !m.matchAt(c.program, pos) {
-			if m.timedOut {
-				return c.timeoutError()
-			}
+		found := m.matchAt(c.program, pos)
+		if m.timedOut {
+			// Whatever the cut-off search found is not to be trusted: a
+			// lookaround cut short may have answered wrongly.
+			return c.timeoutError()
+		}
+		if !found {
 			continue
 		}
 		if m.end > pos {
