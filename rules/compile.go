@@ -571,9 +571,7 @@ func compileRule(r Rule, x *expander, timeout time.Duration, errs *ErrorList) (*
 			}
 		}
 	}
-	// The smallest sets first: they are the likeliest to miss a sentence,
-	// which ends MayMatch at once.
-	slices.SortStableFunc(c.required, func(x, y ByteSet) int { return x.size() - y.size() })
+	c.required = essential(c.required)
 	return c, true
 }
 

@@ -22,6 +22,24 @@ func (s ByteSet) union(o ByteSet) ByteSet {
 }
 func (s ByteSet) size() int { return bits.OnesCount64(s[0]) + bits.OnesCount64(s[1]) }
 
+// essential orders required sets for MayMatch, the smallest first (they
+// are the likeliest to miss a sentence, which ends the check at once), and
+// drops each set that holds another: a sentence that meets the smaller
+// meets it too.
+func essential(sets []ByteSet) []ByteSet {
+	slices.SortStableFunc(sets, func(x, y ByteSet) int { return x.size() - y.size() })
+	var out []ByteSet
+	for _, s := range sets {
+		if !slices.ContainsFunc(out, s.holds) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// holds reports whether every byte of o is in s.
+func (s ByteSet) holds(o ByteSet) bool { return s[0]&o[0] == o[0] && s[1]&o[1] == o[1] }
+
 // maxRequired bounds the sets kept for one pattern: an alternation
 // multiplies its branches' sets, and a few selective ones are enough to
 // reject most sentences.

@@ -79,3 +79,33 @@ func TestMayMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestEssential(t *testing.T) {
+	set := func(bytes string) ByteSet {
+		var s ByteSet
+		for i := 0; i < len(bytes); i++ {
+			s.add(bytes[i])
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		in, want []string
+	}{
+		{nil, nil},
+		{[]string{"NG", "N", "TtN"}, []string{"N"}},              // both larger sets hold N
+		{[]string{"OKL", "P", "OK"}, []string{"P", "OK"}},        // smallest first
+		{[]string{"AB", "BC", "AB"}, []string{"AB", "BC"}},       // a copy is dropped
+		{[]string{"ABC", "D", "CDE", "AC"}, []string{"D", "AC"}}, // ABC holds AC, CDE holds D
+	} {
+		var in, want []ByteSet
+		for _, s := range tc.in {
+			in = append(in, set(s))
+		}
+		for _, s := range tc.want {
+			want = append(want, set(s))
+		}
+		if got := essential(in); !slices.Equal(got, want) {
+			t.Errorf("essential(%q) = %v, want %v", tc.in, got, want)
+		}
+	}
+}
