@@ -242,6 +242,30 @@ func TestShortenedTitles(t *testing.T) {
 	}
 }
 
+// TestShortensAny checks the test by which dropShortenedTitles drops a
+// title: its key must be a whole-word tail of a longer key.
+func TestShortensAny(t *testing.T) {
+	keys := [][]byte{[]byte("vietnamese minister of home affairs"), []byte("ambassador"), []byte("deputy  minister")}
+	for _, c := range []struct {
+		key  string
+		want bool
+	}{
+		{"minister of home affairs", true},
+		{"home affairs", true},
+		{"vietnamese minister of home affairs", false}, // the key itself
+		{"ister of home affairs", false},               // not a whole word
+		{"minister of home", false},                    // not a tail
+		{"ambassador", false},
+		{" minister", true}, // after the first of two spaces
+		{"minister", true},
+		{"", false},
+	} {
+		if got := shortensAny([]byte(c.key), keys); got != c.want {
+			t.Errorf("shortensAny(%q) = %v, want %v", c.key, got, c.want)
+		}
+	}
+}
+
 func TestCapitalised(t *testing.T) {
 	for _, c := range []struct {
 		s    string
