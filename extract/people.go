@@ -240,28 +240,9 @@ func (a *analysis) joinByName(p *personMention) {
 // if there is one yet, and leaves that key in a.scratch.people.key.
 func (a *analysis) personNamed(s span) *personEntity {
 	ps := &a.scratch.people
-	ps.key = appendLower(ps.key[:0], a.fold(a.text(s))) // text.Key of the text
+	ps.key = text.AppendKey(ps.key[:0], a.text(s))
 	// A lookup by string(bytes) allocates nothing.
 	return ps.byName[string(ps.key)]
-}
-
-// appendLower appends s lower-cased as strings.ToLower does, rune by rune,
-// without the string strings.ToLower makes.
-func appendLower(dst []byte, s string) []byte {
-	for i, r := range s {
-		if r < utf8.RuneSelf {
-			// Most names are ASCII: lowering a byte needs no rune
-			// tables.
-			c := s[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			continue
-		}
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-	}
-	return dst
 }
 
 // fold is text.Fold, remembered for the document: folding text with
