@@ -91,45 +91,54 @@ func lowerByte(c byte) byte {
 }
 
 // wordTable is a set of lower-case words as an open-addressing hash table
-// over a power-of-two array, rather than a map, for two reasons: a word is
+// over a power-of-two array, rather than a map, for three reasons: a word is
 // looked up straight from its own bytes, lowered as the hash reads them,
-// where a map needs a lowered copy first; and each slot holds its word's
-// length and first eight bytes, so that a probe settles most words (news
-// words are short) by reading one slot, without the cache miss of reading
-// the word itself, which lies elsewhere in memory.
+// where a map needs a lowered copy first; each slot holds its word's length
+// and first eight bytes, so that a probe settles most words (news words are
+// short) by reading one slot, without the cache miss of reading the word
+// itself; and the table holds no pointers but one, where a map of the word
+// list holds one per word for the garbage collector to scan at every cycle.
 type wordTable struct {
-	words []string
 	slots []wordSlot // linear probing, at most half full
 	shift uint       // 64 - log2(len(slots)): the hash's top bits index slots
+	tails string     // the bytes after the eighth of each longer word
 }
 
 // wordSlot is one place of a wordTable.
 type wordSlot struct {
 	head uint64 // the word's first eight bytes, packed by packLower
-	n    uint32 // the word's length in bytes
-	id   int32  // index in words + 1; 0 = empty
+	n    uint32 // the word's length in bytes; 0 = empty slot
+	tail uint32 // where the word's bytes after the eighth are in tails
 }
 
 // hashMul is the 64-bit golden ratio, the multiplier of Fibonacci hashing.
 const hashMul = 0x9E3779B97F4A7C15
 
 // newWordTable builds the table of words, which are lower case and
-// distinct.
+// distinct. The empty word is left out: n = 0 marks an empty slot.
 func newWordTable(words []string) wordTable {
 	size, bits := 8, uint(3)
 	for size < 2*len(words) {
 		size, bits = size*2, bits+1
 	}
-	t := wordTable{words: words, slots: make([]wordSlot, size), shift: 64 - bits}
+	t := wordTable{slots: make([]wordSlot, size), shift: 64 - bits}
+	var tails strings.Builder
 	mask := size - 1
-	for id, w := range words {
+	for _, w := range words {
+		if w == "" {
+			continue
+		}
 		h, head := hashLower(w)
 		i := int(h >> t.shift)
-		for t.slots[i].id != 0 {
+		for t.slots[i].n != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = wordSlot{head: head, n: uint32(len(w)), id: int32(id) + 1}
+		t.slots[i] = wordSlot{head: head, n: uint32(len(w)), tail: uint32(tails.Len())}
+		if len(w) > 8 {
+			tails.WriteString(w[8:])
+		}
 	}
+	t.tails = tails.String()
 	return t
 }
 
@@ -142,11 +151,11 @@ func has[S ~string | ~[]byte](t *wordTable, w S) bool {
 	mask := len(t.slots) - 1
 	for i := int(h >> t.shift); ; i = (i + 1) & mask {
 		sl := &t.slots[i]
-		if sl.id == 0 {
+		if sl.n == 0 {
 			return false
 		}
 		if sl.head == head && int(sl.n) == len(w) &&
-			(len(w) <= 8 || equalLower(w[8:], t.words[sl.id-1][8:])) {
+			(len(w) <= 8 || equalLower(w[8:], t.tails[sl.tail:sl.tail+sl.n-8])) {
 			return true
 		}
 	}
