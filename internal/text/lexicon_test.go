@@ -156,6 +156,26 @@ func BenchmarkKnown(b *testing.B) {
 	}
 }
 
+// BenchmarkKnownCorpus asks Known of every word of the golden articles, as
+// the tagger asks it of capitalised words: most are short, many are names.
+func BenchmarkKnownCorpus(b *testing.B) {
+	lex := DefaultLexicon()
+	var words []string
+	for _, t := range benchArticles() {
+		for _, tok := range Tokenize(t) {
+			if tok.Kind == Word {
+				words = append(words, tok.Text)
+			}
+		}
+	}
+	benchCorpus(b)
+	for b.Loop() {
+		for _, w := range words {
+			lex.Known(w)
+		}
+	}
+}
+
 // TestWordSetFilters checks that the length and first-letters filters of a
 // word set never reject a word that is in it, and that a non-ASCII word
 // longer than every word of the set is still folded before it is judged.
