@@ -46,7 +46,7 @@ type wordSet struct {
 	starts  *[26 * 26]uint32 // bit min(len, 31) for each word starting with the pair
 }
 
-// newWordSet builds the set of words. A word with an upper-case ASCII
+// newWordSet builds the set of words. A word with an upper-case
 // letter is left out: lookup lowers the word it is asked, so it could never
 // be found.
 func newWordSet(words map[string]struct{}) wordSet {
