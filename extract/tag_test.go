@@ -77,3 +77,26 @@ func BenchmarkTagging(b *testing.B) {
 		}
 	}
 }
+
+// TestPaint checks that an entity layer and any other class paint the tag
+// the rules give them, and that a class the rules lack paints nothing.
+func TestPaint(t *testing.T) {
+	tg := newTagger([]rules.Tag{{Class: classPerson, Tag: "P"}, {Class: classDate, Tag: "D"}, {Class: "honorific", Tag: "H"}}, nil)
+	tests := []struct {
+		class string
+		want  string
+	}{
+		{classPerson, "~Pp~"},
+		{classDate, "~Dd~"},
+		{"honorific", "~Hh~"},
+		{classTitle, "~~~~"}, // a layer the rules do not tag
+		{"unknown", "~~~~"},
+	}
+	for _, tt := range tests {
+		tags := []byte("~~~~")
+		tg.paint(tags, 1, 3, tt.class)
+		if string(tags) != tt.want {
+			t.Errorf("paint(%q) = %q, want %q", tt.class, tags, tt.want)
+		}
+	}
+}

@@ -233,6 +233,44 @@ func TestSideSet(t *testing.T) {
 	}
 }
 
+// TestTrieFull checks that a trie takes words until its entries could no
+// longer index a new node, and that the words it took are still found then.
+func TestTrieFull(t *testing.T) {
+	tr := trie{{}}
+	// Words of distinct letter pairs, each three nodes deep, fill the trie.
+	var words []string
+	for a := byte('a'); a <= 'z'; a++ {
+		for b := byte('a'); b <= 'z'; b++ {
+			for c := byte('a'); c <= 'z'; c++ {
+				words = append(words, string([]byte{a, b, c}))
+			}
+		}
+	}
+	for _, w := range words {
+		tr.add(w, endClosed)
+	}
+	if len(tr) > maxTrieNodes {
+		t.Fatalf("trie has %d nodes, more than %d", len(tr), maxTrieNodes)
+	}
+	// The trie turns words away from the first that might not fit on, so
+	// the words it holds are the first ones added, all found.
+	s := &sideSet{fwd: tr, rev: trie{{}}}
+	found := 0
+	for found < len(words) && s.sides(words[found], 3, 3).pre == 1<<3 {
+		found++
+	}
+	for _, w := range words[found:] {
+		if s.sides(w, 3, 3).pre != 0 {
+			t.Errorf("%q found after %q was not", w, words[found])
+		}
+	}
+	// Every node holds a word's last letter, or one of the 26 first
+	// letters, or one of the first pairs of letters of the words found.
+	if min := maxTrieNodes - 1 - 26 - 26*26 - 3; found < min || found == len(words) {
+		t.Errorf("%d of %d words found, want at least %d and not all", found, len(words), min)
+	}
+}
+
 // FuzzSplitPoints holds splitPoints to the reference on any text.
 func FuzzSplitPoints(f *testing.F) {
 	for _, s := range fuzzSeeds {

@@ -156,6 +156,26 @@ func BenchmarkKnown(b *testing.B) {
 	}
 }
 
+// BenchmarkKnownCorpus asks Known of every word of the golden articles, as
+// the tagger asks it of capitalised words: most are short, many are names.
+func BenchmarkKnownCorpus(b *testing.B) {
+	lex := DefaultLexicon()
+	var words []string
+	for _, t := range benchArticles() {
+		for _, tok := range Tokenize(t) {
+			if tok.Kind == Word {
+				words = append(words, tok.Text)
+			}
+		}
+	}
+	benchCorpus(b)
+	for b.Loop() {
+		for _, w := range words {
+			lex.Known(w)
+		}
+	}
+}
+
 // TestWordSetFilters checks that the length and first-letters filters of a
 // word set never reject a word that is in it, and that a non-ASCII word
 // longer than every word of the set is still folded before it is judged.
@@ -180,6 +200,75 @@ func TestWordSetFilters(t *testing.T) {
 	for _, tt := range tests {
 		if got := lookup(set, tt.word); got != tt.want {
 			t.Errorf("lookup(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestWordTable checks the hash table under the word sets: words of up to
+// eight bytes are settled by a slot's head and length, longer ones by their
+// tail as well, and the query's ASCII case never matters.
+func TestWordTable(t *testing.T) {
+	words := []string{"a", "of", "minister", "ministers", "ministerial", "internationally", "international", "hà"}
+	table := newWordTable(append(words, ""))
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"a", true},
+		{"A", true},
+		{"of", true},
+		{"Of", true},
+		{"minister", true},  // eight bytes: head and length alone
+		{"MINISTERS", true}, // nine: one byte of tail
+		{"ministerial", true},
+		{"ministeriax", false}, // head and length agree, tail differs
+		{"Internationally", true},
+		{"internationalle", false},
+		{"international", true},
+		{"internationa", false},
+		{"ministe", false},
+		{"hà", true},  // non-ASCII bytes compare as they are
+		{"HÀ", false}, // only ASCII is lowered
+		{"", false},   // the empty word is never stored
+		{"b", false},
+	}
+	for _, tt := range tests {
+		if got := has(&table, tt.word); got != tt.want {
+			t.Errorf("has(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+		if got := has(&table, []byte(tt.word)); got != tt.want {
+			t.Errorf("has([]byte(%q)) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+	if got := has(&wordTable{}, "a"); got {
+		t.Error("an empty table has a word")
+	}
+}
+
+// TestWordSetSkipsUpper checks that a word with an upper-case letter, which
+// a map keyed by lowered words could never find, is not found by the table
+// either.
+func TestWordSetSkipsUpper(t *testing.T) {
+	set := newWordSet(map[string]struct{}{"Hanoi": {}, "paris": {}})
+	for word, want := range map[string]bool{"Hanoi": false, "hanoi": false, "Paris": true} {
+		if got := lookup(set, word); got != want {
+			t.Errorf("lookup(%q) = %v, want %v", word, got, want)
+		}
+	}
+}
+
+// TestDefaultLexiconComplete checks that every word of the embedded lists is
+// found, in lower and upper case: the table must lose none of them.
+func TestDefaultLexiconComplete(t *testing.T) {
+	lex := DefaultLexicon()
+	for w := range parseList(wordsTxt) {
+		if !lex.Known(w) || !lex.Known(strings.ToUpper(w)) {
+			t.Fatalf("Known(%q) = false", w)
+		}
+	}
+	for w := range parseList(closedTxt) {
+		if !lex.Function(w) {
+			t.Fatalf("Function(%q) = false", w)
 		}
 	}
 }

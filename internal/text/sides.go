@@ -16,18 +16,24 @@ type sideSet struct {
 // trie is a trie over ASCII letters in either case. A node is one row of 32
 // entries (64 bytes, one cache line), indexed by a letter's low five bits,
 // which are 1 to 26 for both 'a'-'z' and 'A'-'Z', so a walk neither lowers
-// nor bounds-checks a letter. Entry 0, which no letter uses, holds the
-// node's flags. Row 0 is the root; a child index of 0 means no child, since
-// the root is nobody's child.
+// nor bounds-checks a letter. An entry holds the child's index shifted left
+// by flagBits and, in the bits below, the child's flags, so that each step
+// of a walk reads one row rather than also the child's. Row 0 is the root;
+// an entry of 0 means no child, since the root is nobody's child.
 type trie []trieNode
 
 type trieNode [32]uint16
 
-// Flags of a trie node: a word of each set ends there.
+// Flags of a trie entry: a word of each set ends at the child.
 const (
 	endClosed uint16 = 1 << iota
 	endAffix
+	endFlags = endClosed | endAffix
+	flagBits = 2
 )
+
+// maxTrieNodes is the most nodes a trie's entries can index.
+const maxTrieNodes = 1 << (16 - flagBits)
 
 // sides are the split points of a word, bit k for the split before w[k].
 type sides struct {
@@ -39,8 +45,8 @@ type sides struct {
 // keeping the words that are lower-case ASCII letters only: no other word
 // can be a part of the ASCII letters that sides is asked about (a word with
 // an upper-case letter is never found by lookup, which lowers the word it is
-// asked). The tries hold at most 65,535 nodes, far more than a closed-class
-// list needs; words beyond are left out.
+// asked). The tries hold at most maxTrieNodes nodes (16,384), far more
+// than a closed-class list needs; words beyond are left out.
 func newSideSet[V, W any](closed map[string]V, affix map[string]W) *sideSet {
 	s := &sideSet{fwd: trie{{}}, rev: trie{{}}}
 	var buf []byte
@@ -72,19 +78,21 @@ func lowerLetters(w string) bool {
 }
 
 func (t *trie) add(w string, flag uint16) {
-	if len(*t)+len(w) > 1<<16 {
+	if len(*t)+len(w) > maxTrieNodes {
 		return
 	}
 	n := 0
 	for i := 0; i < len(w); i++ {
 		c := w[i] & 31
 		if (*t)[n][c] == 0 {
-			(*t)[n][c] = uint16(len(*t))
+			(*t)[n][c] = uint16(len(*t)) << flagBits
 			*t = append(*t, trieNode{})
 		}
-		n = int((*t)[n][c])
+		if i == len(w)-1 {
+			(*t)[n][c] |= flag
+		}
+		n = int((*t)[n][c] >> flagBits)
 	}
-	(*t)[n][0] |= flag
 }
 
 // sides returns the sides of the ASCII letters w (of at most 64 bytes, any
@@ -93,20 +101,24 @@ func (s *sideSet) sides(w string, lo, hi int) (sd sides) {
 	fwd, rev := s.fwd, s.rev
 	n := 0
 	for k := 1; k <= hi; k++ {
-		if n = int(fwd[n][w[k-1]&31]); n == 0 {
+		e := fwd[n][w[k-1]&31]
+		if e == 0 {
 			break
 		}
-		if f := fwd[n][0]; f != 0 && k >= lo {
+		n = int(e >> flagBits)
+		if f := e & endFlags; f != 0 && k >= lo {
 			sd.pre |= uint64(f&endClosed) << k
 			sd.affixPre |= uint64(f&endAffix>>1) << k
 		}
 	}
 	n = 0
 	for k := len(w) - 1; k >= lo; k-- {
-		if n = int(rev[n][w[k]&31]); n == 0 {
+		e := rev[n][w[k]&31]
+		if e == 0 {
 			break
 		}
-		if f := rev[n][0]; f != 0 && k <= hi {
+		n = int(e >> flagBits)
+		if f := e & endFlags; f != 0 && k <= hi {
 			sd.suf |= uint64(f&endClosed) << k
 			sd.affixSuf |= uint64(f&endAffix>>1) << k
 		}
