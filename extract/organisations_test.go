@@ -191,7 +191,7 @@ func TestOrganisationShapes(t *testing.T) {
 
 // TestWriteKey holds writeKey to text.Key, which it writes without a copy.
 func TestWriteKey(t *testing.T) {
-	for _, s := range []string{"", "Hanoi", "HANOI", "ministry", "Mexico-Vietnam", "Nguyễn", "ĐÀ NẴNG", "Straße", "[UN]", "\xff"} {
+	for _, s := range []string{"", "Hanoi", "HANOI", "ministry", "McDonald", "iPhone", "aBcDe", "COVID-19s", "Mexico-Vietnam", "Nguyễn", "ĐÀ NẴNG", "Straße", "[UN]", "\xff"} {
 		var b strings.Builder
 		writeKey(&b, s)
 		if got, want := b.String(), text.Key(s); got != want {
