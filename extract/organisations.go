@@ -378,8 +378,8 @@ func (a *analysis) nameKey(s span, names *strings.Builder) string {
 	return names.String()[from:]
 }
 
-// writeKey writes text.Key(s), lowering ASCII as strings.ToLower would,
-// without the copy it makes.
+// writeKey writes text.Key(s), lowering ASCII byte by byte, as
+// strings.ToLower would, without the copy it makes.
 func writeKey(b *strings.Builder, s string) {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -387,17 +387,13 @@ func writeKey(b *strings.Builder, s string) {
 			return
 		}
 	}
-	// A name is mostly lower case: the runs between capitals are written
-	// whole, each capital lowered on its own.
-	from := 0
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[from:i])
-			b.WriteByte(c + 'a' - 'A')
-			from = i + 1
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
+		b.WriteByte(c)
 	}
-	b.WriteString(s[from:])
 }
 
 // countryKey names an organisation by its country and the rest of its name,
