@@ -261,3 +261,34 @@ func TestBareAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleOrder checks that every rule a phase runs has its own position,
+// and that a phase's rules keep the order in which they were defined.
+func TestRuleOrder(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &analysis{x: x}
+	seen := map[int]string{}
+	for phase, rs := range x.phases {
+		if len(rs) == 0 {
+			t.Errorf("phase %s has no rules", phase)
+		}
+		last := -1
+		for _, r := range rs {
+			if _, ok := x.ruleIndex[r]; !ok {
+				t.Fatalf("rule %s of phase %s has no position", r.ID, phase)
+			}
+			i := a.ruleOrder(r)
+			if id, dup := seen[i]; dup {
+				t.Errorf("rules %s and %s share position %d", id, r.ID, i)
+			}
+			seen[i] = r.ID
+			if i <= last {
+				t.Errorf("phase %s: rule %s at %d after %d", phase, r.ID, i, last)
+			}
+			last = i
+		}
+	}
+}
