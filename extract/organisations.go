@@ -224,9 +224,12 @@ func (a *analysis) markBareAcronyms() {
 	var merged []*orgMention // the mentions with the bare uses, once one is found
 	copied := 0              // a.orgs[:copied] are in merged
 	next := 0                // a.orgs[:next] end at or before the token
-	for i := range a.toks {
+	// A local slice, not the field, in the loop: the stores the loop makes
+	// through a would otherwise make the compiler reload it at every token.
+	toks := a.toks
+	for i := range toks {
 		// The cheap test first: it turns away most tokens.
-		tok := &a.toks[i]
+		tok := &toks[i]
 		if tok.Kind != text.Word || tok.Text != "" && !begins[tok.Text[0]] {
 			continue
 		}
