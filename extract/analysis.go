@@ -149,14 +149,15 @@ func (a *analysis) text(s span) string {
 	}
 	// Most spans are written with single spaces already: then the text is
 	// a slice of the clean text, and costs nothing.
-	clean := a.shadow.Clean
+	clean, toks := a.shadow.Clean, a.toks[s.start:s.end]
 	regular := true
-	for i := s.start + 1; i < s.end && regular; i++ {
-		gap := clean[a.toks[i-1].End():a.toks[i].Start]
-		regular = gap == "" || gap == " "
+	for i := 1; i < len(toks) && regular; i++ {
+		// The gap between two tokens is "" or " ", read by its offsets.
+		end, next := toks[i-1].End(), toks[i].Start
+		regular = next == end || next == end+1 && clean[end] == ' '
 	}
 	if regular {
-		return clean[a.toks[s.start].Start:a.toks[s.end-1].End()]
+		return clean[toks[0].Start:toks[len(toks)-1].End()]
 	}
 	var b strings.Builder
 	for i := s.start; i < s.end; i++ {

@@ -107,7 +107,7 @@ func (a *analysis) buildPeople(doc *Document) {
 				// rest of it is worked out only for a new one.
 				text := a.text(t.span)
 				if !slices.ContainsFunc(p.Titles, func(held Title) bool { return sameKey(held.Text, text) }) {
-					p.Titles = append(p.Titles, a.title(t))
+					p.Titles = append(p.Titles, a.title(t, text))
 				}
 			}
 		}
@@ -173,10 +173,11 @@ func firstPerson(e *personEntity) int {
 	return first
 }
 
-// title describes a title mention: its head is the title class's gazetteer
-// entry inside it, its organisation the first organisation inside it.
-func (a *analysis) title(t *titleMention) Title {
-	out := Title{Text: a.text(t.span), Mention: a.mention(t.span)}
+// title describes a title mention, whose text (a.text of its span) the
+// caller has made already: its head is the title class's gazetteer entry
+// inside it, its organisation the first organisation inside it.
+func (a *analysis) title(t *titleMention, text string) Title {
+	out := Title{Text: text, Mention: a.mention(t.span)}
 	out.Rule = t.rule
 	for i := t.span.start; i < t.span.end; i++ {
 		m := a.chosen[i]

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -96,5 +97,36 @@ func TestGroupMentions(t *testing.T) {
 		if !slices.Equal(of, tt.of) || !slices.Equal(counts, tt.counts) {
 			t.Errorf("groupMentions(%q) = %v, %v; want %v, %v", tt.keys, of, counts, tt.of, tt.counts)
 		}
+	}
+}
+
+// TestAnalysisText checks that a span's text is the clean text where its
+// tokens are apart by one space or none, and is rebuilt with single spaces
+// otherwise.
+func TestAnalysisText(t *testing.T) {
+	x, err := orgExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text       string
+		start, end int // the token span
+		want       string
+	}{
+		{"Ministry of Foreign Affairs", 0, 4, "Ministry of Foreign Affairs"},
+		{"Ministry of Foreign Affairs", 1, 3, "of Foreign"},
+		{"Ministry  of   Foreign", 0, 3, "Ministry of Foreign"},
+		{"Ministry\nof Foreign", 0, 3, "Ministry of Foreign"},
+		{"Mexico-Vietnam Group", 0, 4, "Mexico-Vietnam Group"},
+		{"Mexico - Vietnam  Group", 0, 4, "Mexico - Vietnam Group"},
+		{"Hanoi", 0, 1, "Hanoi"},
+		{"Hanoi", 0, 0, ""},
+	}
+	for _, tt := range tests {
+		a := newAnalysis(context.Background(), x, tt.text)
+		if got := a.text(span{tt.start, tt.end}); got != tt.want {
+			t.Errorf("text(%q, [%d,%d)) = %q, want %q", tt.text, tt.start, tt.end, got, tt.want)
+		}
+		a.release()
 	}
 }

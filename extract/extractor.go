@@ -18,7 +18,7 @@ type Extractor struct {
 	tags      *tagger
 	lexicon   text.Lexicon
 	abbrev    map[string]bool
-	ruleIndex map[string]int // rule ID -> position, to break ties
+	ruleIndex map[*rules.Compiled]int // each rule's position, to break ties
 	reference time.Time
 }
 
@@ -79,11 +79,11 @@ func New(opts ...Option) (*Extractor, error) {
 		tags:      newTagger(set.Tags(), gaz.Entries()),
 		lexicon:   text.Extend(text.DefaultLexicon(), gaz.Known),
 		abbrev:    map[string]bool{},
-		ruleIndex: map[string]int{},
+		ruleIndex: map[*rules.Compiled]int{},
 		reference: o.reference,
 	}
 	for i, r := range set.Rules() {
-		x.ruleIndex[r.ID] = i
+		x.ruleIndex[r] = i
 	}
 	for _, phase := range rules.Phases {
 		x.phases[phase] = set.Phase(phase)

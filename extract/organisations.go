@@ -224,9 +224,12 @@ func (a *analysis) markBareAcronyms() {
 	var merged []*orgMention // the mentions with the bare uses, once one is found
 	copied := 0              // a.orgs[:copied] are in merged
 	next := 0                // a.orgs[:next] end at or before the token
-	for i := range a.toks {
+	// A local slice, not the field, in the loop: the stores the loop makes
+	// through a would otherwise make the compiler reload it at every token.
+	toks := a.toks
+	for i := range toks {
 		// The cheap test first: it turns away most tokens.
-		tok := &a.toks[i]
+		tok := &toks[i]
 		if tok.Kind != text.Word || tok.Text != "" && !begins[tok.Text[0]] {
 			continue
 		}
@@ -472,7 +475,10 @@ func (a *analysis) orgAt(s span) *orgMention {
 	return nil
 }
 
-// ruleOrder is a rule's position among all rules, used to break ties.
+// ruleOrder is a rule's position among all rules, used to break ties. The
+// index is by the rule itself, not its ID: every candidate mention asks,
+// and hashing a pointer costs less than hashing the ID. Rule IDs are unique
+// in a compiled set, so the order is the same.
 func (a *analysis) ruleOrder(rule *rules.Compiled) int {
-	return a.x.ruleIndex[rule.ID]
+	return a.x.ruleIndex[rule]
 }

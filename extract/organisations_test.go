@@ -191,7 +191,7 @@ func TestOrganisationShapes(t *testing.T) {
 
 // TestWriteKey holds writeKey to text.Key, which it writes without a copy.
 func TestWriteKey(t *testing.T) {
-	for _, s := range []string{"", "Hanoi", "HANOI", "ministry", "Mexico-Vietnam", "Nguyễn", "ĐÀ NẴNG", "Straße", "[UN]", "\xff"} {
+	for _, s := range []string{"", "Hanoi", "HANOI", "ministry", "McDonald", "iPhone", "aBcDe", "COVID-19s", "Mexico-Vietnam", "Nguyễn", "ĐÀ NẴNG", "Straße", "[UN]", "\xff"} {
 		var b strings.Builder
 		writeKey(&b, s)
 		if got, want := b.String(), text.Key(s); got != want {
@@ -258,6 +258,37 @@ func TestBareAcronyms(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q: mentions %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestRuleOrder checks that every rule a phase runs has its own position,
+// and that a phase's rules keep the order in which they were defined.
+func TestRuleOrder(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &analysis{x: x}
+	seen := map[int]string{}
+	for phase, rs := range x.phases {
+		if len(rs) == 0 {
+			t.Errorf("phase %s has no rules", phase)
+		}
+		last := -1
+		for _, r := range rs {
+			if _, ok := x.ruleIndex[r]; !ok {
+				t.Fatalf("rule %s of phase %s has no position", r.ID, phase)
+			}
+			i := a.ruleOrder(r)
+			if id, dup := seen[i]; dup {
+				t.Errorf("rules %s and %s share position %d", id, r.ID, i)
+			}
+			seen[i] = r.ID
+			if i <= last {
+				t.Errorf("phase %s: rule %s at %d after %d", phase, r.ID, i, last)
+			}
+			last = i
 		}
 	}
 }

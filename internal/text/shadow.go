@@ -91,8 +91,14 @@ func (s *Shadow) RawSpan(start, end int) (rs, re int) {
 		p, _ := s.rawByte(start)
 		return p, p
 	}
-	rs, _ = s.rawByte(start)
-	_, re = s.rawByte(end - 1)
+	if s.pcs == nil {
+		return start, end
+	}
+	// The span's last byte lies in its first byte's piece or a later one:
+	// the second search starts where the first ended.
+	i := s.pieceOf(start, 0)
+	rs, _ = s.rawIn(start, i)
+	_, re = s.rawIn(end-1, s.pieceOf(end-1, i))
 	return rs, re
 }
 
@@ -101,9 +107,11 @@ func (s *Shadow) rawByte(c int) (rs, re int) {
 	if s.pcs == nil {
 		return c, c + 1
 	}
-	// The last piece starting at or before c; empty pieces at the same
-	// offset come first, so the one found is the one that holds c.
-	i := sort.Search(len(s.pcs), func(i int) bool { return s.pcs[i].start() > c }) - 1
+	return s.rawIn(c, s.pieceOf(c, 0))
+}
+
+// rawIn returns the raw range of clean byte c, which piece i holds.
+func (s *Shadow) rawIn(c, i int) (rs, re int) {
 	p := s.pcs[i]
 	if !p.isAtomic() {
 		r := p.raw() + c - p.start()
@@ -114,6 +122,29 @@ func (s *Shadow) rawByte(c int) (rs, re int) {
 		end = s.pcs[i+1].raw()
 	}
 	return p.raw(), end
+}
+
+// pieceOf returns the index of the piece that holds clean byte c: the last
+// one starting at or before c. Empty pieces at the same offset come first,
+// so the one found is the one that holds c. The search begins at
+// pcs[from], which must start at or before c; the map must not be the
+// identity.
+func (s *Shadow) pieceOf(c, from int) int {
+	// Most spans lie within one piece: then the next one starts beyond c.
+	lo, hi := from+1, len(s.pcs)
+	if lo == hi || s.pcs[lo].start() > c {
+		return from
+	}
+	// The first piece starting beyond c, by binary search.
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if s.pcs[mid].start() > c {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo - 1
 }
 
 // mapBuilder writes clean text and its pieces. Raw input is consumed strictly
