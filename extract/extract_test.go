@@ -252,10 +252,10 @@ func TestReferenceDate(t *testing.T) {
 
 // A user rule that backtracks without end is cut by its timeout: the
 // document still holds what the other rules found, and says which rule ran
-// out of time. (Without the lookahead the pattern would be regular and run
-// on Go's linear-time engine, which never runs away; were the lookahead
-// last, the prefilter would reject every position. The two branches differ,
-// or Go's parser would merge them into one class, which does not run away.)
+// out of time. (Were the lookahead last, the prefilter would reject every
+// position. The two branches differ, or Go's parser, which reads patterns
+// for the matcher, would merge them into one class, which does not run
+// away.)
 func TestRunawayRuleIsReported(t *testing.T) {
 	runaway := []byte("rules:\n  - id: user.runaway\n    phase: people\n    pattern: '(?<person>(?:[^P][^P]|[^P])*)(?=Q)Q?'\n")
 	x, err := extract.New(extract.WithRulesYAML("runaway.yaml", runaway), extract.WithRuleTimeout(50*time.Millisecond))

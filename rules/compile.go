@@ -24,9 +24,10 @@ const maxExpanded = 1 << 20
 // Options tunes Compile.
 type Options struct {
 	// Timeout is the time budget of one match attempt of one rule (one
-	// step of FindAll). Zero or negative means DefaultTimeout. regexp2
-	// checks its clock about every 100ms, so a rule may overrun the budget
-	// by that much.
+	// step of FindAll). Zero or negative means DefaultTimeout. The
+	// matcher looks at its clock every few thousand choices; regexp2, for
+	// the patterns it runs, about every 100ms, so such a rule may overrun
+	// the budget by that much.
 	Timeout time.Duration
 }
 
@@ -66,7 +67,8 @@ func (s *Set) Rules() []*Compiled {
 }
 
 // Compiled is a rule ready to match: its pattern with every macro expanded,
-// compiled with regexp2.
+// compiled for the backtracking matcher (and for regexp2, which runs what
+// the matcher does not model).
 type Compiled struct {
 	Rule
 	Expanded string // the pattern after macro expansion, as compiled
@@ -121,9 +123,9 @@ func (m Match) Group(name string) (Span, bool) {
 // right, each starting where the previous one ended or later. Empty matches
 // are skipped: the search moves on one byte.
 //
-// The tag string must be ASCII: regexp2 reports rune offsets, which equal byte
-// offsets only then, so any other input is refused with an error rather than
-// given wrong offsets. When one match attempt runs past the rule's time
+// The tag string must be ASCII, as every tag string is: regexp2 reports rune
+// offsets, which equal byte offsets only then, so any other input is refused
+// with an error rather than given wrong offsets. When one match attempt runs past the rule's time
 // budget, FindAll returns the matches found so far and an error that wraps
 // ErrTimeout and names the rule.
 func (c *Compiled) FindAll(tags string) ([]Match, error) {

@@ -93,8 +93,9 @@
 // back-references. They run on this package's own backtracking matcher,
 // which makes the same choices over the bytes of the tag string; the few
 // constructs it does not model (back-references, conditionals, inline
-// options, a named group inside a lookbehind) run on regexp2. Named groups, written (?<name>...), bind the roles the
-// engine reads (person, title, org, date, subject, object, trigger and so
+// options, a named group inside a lookbehind) run on regexp2.
+//
+// Named groups, written (?<name>...), bind the roles the engine reads (person, title, org, date, subject, object, trigger and so
 // on); their names must be lower-case identifiers ([a-z][a-z0-9_]*).
 // Unnamed groups (...) are not reported to the engine (they still serve
 // back-references such as \1); prefer (?:...). A named group inside a

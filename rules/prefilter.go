@@ -10,18 +10,18 @@ import (
 )
 
 // A prefilter tells, in one table lookup per tag byte, whether a rule could
-// match at a position of a tag string, so that regexp2, a backtracking
-// engine that tries every promising position and each of its lookarounds,
-// runs only where a match may start. Most positions of most sentences fail
-// every rule, and rejecting them is most of what regexp2 was doing.
+// match at a position of a tag string, so that the backtracking matcher
+// (or regexp2), which would try every position and each of its
+// lookarounds, runs only where a match may start. Most positions of most
+// sentences fail every rule, and rejecting them is most of the work.
 //
 // The automaton recognises a superset of the rule: the pattern with its
 // lookarounds dropped (each only restricts where the rest matches) and its
 // groups made plain, compiled by Go's regexp/syntax and turned into a
 // deterministic automaton by subset construction at Compile time. Where
 // that is not possible (a back-reference, a word boundary, more states
-// than maxPrefilterStates), the rule has no prefilter and regexp2 scans as
-// before. Because the language is a superset, skipping a position the
+// than maxPrefilterStates), the rule has no prefilter and every position
+// is tried. Because the language is a superset, skipping a position the
 // prefilter rejects never loses a match.
 type prefilter struct {
 	classOf       [128]uint8 // byte -> class of bytes no instruction tells apart

@@ -110,8 +110,8 @@ func mustTags(t *testing.T, s string) Tags {
 }
 
 // sameAsScan checks that FindAll, which uses the prefilter and the
-// backtracking matcher or Go's engine, finds exactly what a plain regexp2
-// scan of every position finds.
+// backtracking matcher, finds exactly what a plain regexp2 scan of every
+// position finds.
 func sameAsScan(t *testing.T, set *Set, tags string) {
 	t.Helper()
 	runes := []rune(tags)
