@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp/syntax"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -256,7 +257,8 @@ func (b *programBuilder) node(re *syntax.Regexp, behind bool) *node {
 // or atomic group that toGo marked.
 func (b *programBuilder) capture(re *syntax.Regexp, behind bool) *node {
 	if mark, ok := strings.CutPrefix(re.Name, "_m"); ok {
-		kind := b.marks[atoi(mark)]
+		index, _ := strconv.Atoi(mark) // toGo wrote it
+		kind := b.marks[index]
 		inner := kind == "<=" || kind == "<!"
 		sub := b.node(re.Sub[0], behind || inner)
 		n := &node{sub: []*node{sub}}
@@ -308,15 +310,6 @@ func lower(c byte) byte {
 		return c - 'A' + 'a'
 	}
 	return c
-}
-
-// atoi reads the number of a mark, which toGo wrote.
-func atoi(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int(s[i]-'0')
-	}
-	return n
 }
 
 // widths returns the fewest and the most bytes n can read; most is -1 when

@@ -92,9 +92,8 @@ func BenchmarkSentences(b *testing.B) {
 	}
 }
 
-// BenchmarkKey folds and lowers every word of the golden articles, as the
-// engine's name comparisons do.
-func BenchmarkKey(b *testing.B) {
+// corpusWords are the words of the golden articles, in order.
+func corpusWords() []string {
 	var words []string
 	for _, t := range benchArticles() {
 		for _, tok := range Tokenize(t) {
@@ -103,6 +102,13 @@ func BenchmarkKey(b *testing.B) {
 			}
 		}
 	}
+	return words
+}
+
+// BenchmarkKey folds and lowers every word of the golden articles, as the
+// engine's name comparisons do.
+func BenchmarkKey(b *testing.B) {
+	words := corpusWords()
 	benchCorpus(b)
 	for b.Loop() {
 		for _, w := range words {

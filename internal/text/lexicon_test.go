@@ -160,14 +160,7 @@ func BenchmarkKnown(b *testing.B) {
 // the tagger asks it of capitalised words: most are short, many are names.
 func BenchmarkKnownCorpus(b *testing.B) {
 	lex := DefaultLexicon()
-	var words []string
-	for _, t := range benchArticles() {
-		for _, tok := range Tokenize(t) {
-			if tok.Kind == Word {
-				words = append(words, tok.Text)
-			}
-		}
-	}
+	words := corpusWords()
 	benchCorpus(b)
 	for b.Loop() {
 		for _, w := range words {
